@@ -1,0 +1,58 @@
+/** @module Turns text into search terms for one locale: normalize, drop stop words, stem, expand the editors' synonyms. */
+import type { LocaleSearchConfig } from '@lifeline/protocol';
+import { normalizeText, tokenize } from './normalize.ts';
+import { stemmerFor, type Stemmer } from './stem.ts';
+
+/** One word of the query and the terms that can stand for it (itself stemmed, plus its synonyms). */
+export interface QuerySlot {
+  word: string;
+  alternatives: string[];
+}
+
+export interface Analyzer {
+  /** Index side: the distinct terms of a text. */
+  terms(text: string): string[];
+  /** Query side: one slot per meaningful word, synonyms folded into the slot. */
+  slots(query: string): QuerySlot[];
+}
+
+export function createAnalyzer(locale: string, config: LocaleSearchConfig): Analyzer {
+  const stem: Stemmer = stemmerFor(locale);
+  const stopWords = new Set(config.stopWords.map(normalizeText));
+  const termsOf = (text: string) => tokenize(normalizeText(text)).filter((w) => !stopWords.has(w)).map(stem);
+
+  // Single words are looked up per token; phrases ("wi fi", "log in") are matched on the whole query first.
+  const wordSynonyms = new Map<string, string[]>();
+  const phraseSynonyms: { phrase: string; pattern: RegExp; terms: string[] }[] = [];
+  for (const [from, to] of Object.entries(config.synonyms)) {
+    const key = normalizeText(from);
+    const terms = [...new Set((Array.isArray(to) ? to : [to]).flatMap(termsOf))];
+    if (key === '' || terms.length === 0) continue;
+    if (key.includes(' ')) phraseSynonyms.push({ phrase: key, pattern: new RegExp(`(^| )${key}( |$)`, 'g'), terms });
+    else for (const form of new Set([key, stem(key)])) wordSynonyms.set(form, [...(wordSynonyms.get(form) ?? []), ...terms]);
+  }
+  phraseSynonyms.sort((a, b) => b.phrase.length - a.phrase.length);
+
+  return {
+    terms(text) {
+      return [...new Set(termsOf(text))];
+    },
+    slots(query) {
+      let normalized = normalizeText(query);
+      const slots: QuerySlot[] = [];
+      for (const synonym of phraseSynonyms) {
+        const replaced = normalized.replace(synonym.pattern, ' ');
+        if (replaced === normalized) continue;
+        normalized = replaced;
+        slots.push({ word: synonym.phrase, alternatives: synonym.terms });
+      }
+      for (const word of tokenize(normalized.trim().replace(/ +/g, ' '))) {
+        if (stopWords.has(word)) continue;
+        const stemmed = stem(word);
+        const alternatives = new Set([stemmed, ...(wordSynonyms.get(word) ?? wordSynonyms.get(stemmed) ?? [])]);
+        slots.push({ word, alternatives: [...alternatives] });
+      }
+      return slots;
+    },
+  };
+}

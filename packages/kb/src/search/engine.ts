@@ -1,0 +1,264 @@
+/**
+ * @module The search engine for one compiled locale: an inverted index over weighted article fields,
+ * fuse.js for words the index does not know (typos), nearest example question, phase boost, and the
+ * decision to answer, suggest or abstain.
+ */
+import Fuse from 'fuse.js/basic';
+import type { CompiledArticle, CompiledKb, Phase } from '@lifeline/protocol';
+import { createAnalyzer, type Analyzer, type QuerySlot } from './analyzer.ts';
+import { DEFAULT_TUNING, type SearchTuning } from './tuning.ts';
+
+export type Decision = 'answer' | 'suggest' | 'none';
+
+export interface SearchResult {
+  id: string;
+  title: string;
+  summary: string;
+  /** 0..1: how well the article answers the query. */
+  score: number;
+}
+
+export interface SearchResponse {
+  decision: Decision;
+  results: SearchResult[];
+}
+
+/** Why a result ranked where it did, for `lifeline-kb search` and the preview page. */
+export interface ExplainedResult extends SearchResult {
+  coverage: number;
+  questionSimilarity: number;
+  bestQuestion: string | undefined;
+  phaseBoost: number;
+}
+
+export interface ExplainedResponse {
+  decision: Decision;
+  results: ExplainedResult[];
+  /** The query's words, what each one matched in the index, and its weight. */
+  slots: { word: string; matched: { term: string; similarity: number }[]; weight: number }[];
+  margin: number;
+}
+
+export interface SearchOptions {
+  phase?: Phase | undefined;
+  limit?: number | undefined;
+}
+
+const FIELD_QUESTIONS = 1;
+const FIELD_TITLE = 2;
+const FIELD_KEYWORDS = 4;
+const FIELD_SUMMARY = 8;
+const FIELD_BODY = 16;
+
+interface IndexedQuestion {
+  text: string;
+  terms: Set<string>;
+  norm: number;
+}
+
+interface MatchedSlot {
+  word: string;
+  weight: number;
+  /** term -> similarity (1 exact or synonym, lower for a fuzzy match) */
+  terms: Map<string, number>;
+}
+
+export class LocaleSearchEngine {
+  readonly locale: string;
+  readonly kbVersion: string;
+  readonly articles: readonly CompiledArticle[];
+  private readonly analyzer: Analyzer;
+  private readonly tuning: SearchTuning;
+  /** term -> (article index -> bit mask of the fields holding it) */
+  private readonly postings = new Map<string, Map<number, number>>();
+  private readonly idf = new Map<string, number>();
+  private readonly questions: IndexedQuestion[][] = [];
+  /** Index terms grouped by length, each group searchable by fuse.js for typo tolerance. */
+  private readonly fuzzyByLength = new Map<number, Fuse<string>>();
+  private readonly unknownWeight: number;
+
+  constructor(kb: CompiledKb, tuning: SearchTuning = DEFAULT_TUNING) {
+    this.locale = kb.locale;
+    this.kbVersion = kb.kbVersion;
+    this.articles = kb.articles;
+    this.tuning = tuning;
+    this.analyzer = createAnalyzer(kb.locale, kb.search);
+    const questionTerms: string[][][] = [];
+    kb.articles.forEach((article, index) => {
+      const perQuestion = article.questions.map((q) => this.analyzer.terms(q));
+      questionTerms.push(perQuestion);
+      this.addField(index, FIELD_QUESTIONS, perQuestion.flat());
+      this.addField(index, FIELD_TITLE, this.analyzer.terms(article.title));
+      this.addField(index, FIELD_KEYWORDS, article.keywords.flatMap((k) => this.analyzer.terms(k)));
+      this.addField(index, FIELD_SUMMARY, this.analyzer.terms(article.summary));
+      this.addField(index, FIELD_BODY, this.analyzer.terms(article.text));
+    });
+    const count = kb.articles.length;
+    for (const [term, articles] of this.postings) this.idf.set(term, Math.log(1 + count / articles.size));
+    this.unknownWeight = Math.log(1 + count) * tuning.unknownWordWeight;
+    kb.articles.forEach((article, index) => {
+      this.questions.push(
+        article.questions.map((text, q) => {
+          const terms = new Set(questionTerms[index]?.[q] ?? []);
+          let sum = 0;
+          for (const term of terms) sum += (this.idf.get(term) ?? 0) ** 2;
+          return { text, terms, norm: Math.sqrt(sum) };
+        }),
+      );
+    });
+    const byLength = new Map<number, string[]>();
+    for (const term of this.postings.keys()) {
+      if (term.length < tuning.fuzzyMinLength - 1) continue;
+      byLength.set(term.length, [...(byLength.get(term.length) ?? []), term]);
+    }
+    for (const [length, terms] of byLength) {
+      this.fuzzyByLength.set(
+        length,
+        new Fuse(terms, { includeScore: true, isCaseSensitive: true, ignoreLocation: true, threshold: tuning.fuzzyThreshold, shouldSort: true }),
+      );
+    }
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResponse {
+    const { decision, results } = this.explain(query, options);
+    return { decision, results: results.map(({ id, title, summary, score }) => ({ id, title, summary, score })) };
+  }
+
+  explain(query: string, options: SearchOptions = {}): ExplainedResponse {
+    const limit = options.limit ?? 5;
+    const slots = this.analyzer.slots(query).map((slot) => this.matchSlot(slot));
+    const totalWeight = slots.reduce((sum, s) => sum + s.weight, 0);
+    const describe = slots.map((s) => ({ word: s.word, weight: round(s.weight), matched: [...s.terms].map(([term, similarity]) => ({ term, similarity: round(similarity) })) }));
+    if (totalWeight === 0) return { decision: 'none', results: [], slots: describe, margin: 0 };
+
+    // Per article, how well each slot is matched: the best field weight times the match similarity.
+    const matchedBySlot = new Map<number, Float64Array>();
+    slots.forEach((slot, s) => {
+      for (const [term, similarity] of slot.terms) {
+        for (const [article, fields] of this.postings.get(term) ?? []) {
+          let row = matchedBySlot.get(article);
+          if (!row) matchedBySlot.set(article, (row = new Float64Array(slots.length)));
+          const value = similarity * this.fieldWeight(fields);
+          if (value > (row[s] ?? 0)) row[s] = value;
+        }
+      }
+    });
+
+    const candidates: { article: number; coverage: number }[] = [];
+    for (const [article, row] of matchedBySlot) {
+      let matched = 0;
+      slots.forEach((slot, s) => (matched += slot.weight * (row[s] ?? 0)));
+      candidates.push({ article, coverage: matched / totalWeight });
+    }
+    candidates.sort((a, b) => b.coverage - a.coverage || a.article - b.article);
+
+    const queryNorm = Math.sqrt(slots.reduce((sum, s) => sum + s.weight * s.weight, 0));
+    const t = this.tuning;
+    const scored = candidates.slice(0, t.rerankCandidates).map(({ article, coverage }) => {
+      const { similarity, question } = this.bestQuestion(article, slots, queryNorm);
+      const boost = phaseBoost(this.articles[article]?.phase, options.phase, t);
+      const score = Math.min(1, (t.coverageWeight * coverage + (1 - t.coverageWeight) * similarity) * boost);
+      return { article, coverage, similarity, question, boost, score };
+    });
+    scored.sort((a, b) => b.score - a.score || a.article - b.article);
+
+    const top = scored[0];
+    const margin = top ? top.score - (scored[1]?.score ?? 0) : 0;
+    let decision: Decision = 'none';
+    if (top && top.score >= t.suggestMinScore && top.coverage >= t.suggestMinCoverage) {
+      decision = top.score >= t.answerMinScore && top.coverage >= t.answerMinCoverage && margin >= t.answerMinMargin ? 'answer' : 'suggest';
+    }
+    const results = scored.slice(0, limit).map((r) => {
+      const article = this.articles[r.article]!;
+      return {
+        id: article.id,
+        title: article.title,
+        summary: article.summary,
+        score: round(r.score),
+        coverage: round(r.coverage),
+        questionSimilarity: round(r.similarity),
+        bestQuestion: r.question,
+        phaseBoost: r.boost,
+      };
+    });
+    return { decision, results, slots: describe, margin: round(margin) };
+  }
+
+  private addField(article: number, field: number, terms: string[]): void {
+    for (const term of terms) {
+      let articles = this.postings.get(term);
+      if (!articles) this.postings.set(term, (articles = new Map()));
+      articles.set(article, (articles.get(article) ?? 0) | field);
+    }
+  }
+
+  private fieldWeight(fields: number): number {
+    const w = this.tuning.fieldWeights;
+    if (fields & FIELD_QUESTIONS) return w.questions;
+    if (fields & FIELD_TITLE) return w.title;
+    if (fields & FIELD_KEYWORDS) return w.keywords;
+    if (fields & FIELD_SUMMARY) return w.summary;
+    return w.body;
+  }
+
+  /** Resolves a query word to index terms: exact or synonym first, else fuse.js over terms of similar length. */
+  private matchSlot(slot: QuerySlot): MatchedSlot {
+    const terms = new Map<string, number>();
+    for (const alternative of slot.alternatives) {
+      if (this.postings.has(alternative)) terms.set(alternative, 1);
+    }
+    if (terms.size === 0) {
+      for (const alternative of slot.alternatives) {
+        for (const [term, similarity] of this.fuzzy(alternative)) {
+          if (similarity > (terms.get(term) ?? 0)) terms.set(term, similarity);
+        }
+      }
+    }
+    let weight = 0;
+    for (const term of terms.keys()) weight = Math.max(weight, this.idf.get(term) ?? 0);
+    return { word: slot.word, terms, weight: terms.size > 0 ? weight : this.unknownWeight };
+  }
+
+  private fuzzy(word: string): [string, number][] {
+    const t = this.tuning;
+    if (word.length < t.fuzzyMinLength || /\d/.test(word)) return [];
+    const spread = word.length >= 7 ? 2 : 1;
+    const found: [string, number][] = [];
+    for (let length = word.length - spread; length <= word.length + spread; length += 1) {
+      for (const hit of this.fuzzyByLength.get(length)?.search(word) ?? []) {
+        found.push([hit.item, (1 - (hit.score ?? 1)) * t.fuzzyPenalty]);
+      }
+    }
+    return found.sort((a, b) => b[1] - a[1]).slice(0, t.fuzzyMaxTerms);
+  }
+
+  /** Cosine similarity, idf-weighted, between the query and the article's closest example question. */
+  private bestQuestion(article: number, slots: MatchedSlot[], queryNorm: number): { similarity: number; question: string | undefined } {
+    let best = 0;
+    let question: string | undefined;
+    for (const q of this.questions[article] ?? []) {
+      if (q.norm === 0) continue;
+      let dot = 0;
+      for (const slot of slots) {
+        let similarity = 0;
+        for (const [term, s] of slot.terms) if (s > similarity && q.terms.has(term)) similarity = s;
+        dot += slot.weight * slot.weight * similarity;
+      }
+      const cosine = dot / (queryNorm * q.norm);
+      if (cosine > best) {
+        best = cosine;
+        question = q.text;
+      }
+    }
+    return { similarity: Math.min(1, best), question };
+  }
+}
+
+function phaseBoost(articlePhase: CompiledArticle['phase'] | undefined, current: Phase | undefined, t: SearchTuning): number {
+  if (!current || !articlePhase || articlePhase === 'any') return 1;
+  return articlePhase === current ? t.phaseMatchBoost : t.phaseMismatchFactor;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

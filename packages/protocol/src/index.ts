@@ -1,0 +1,3 @@
+/** @module @lifeline/protocol: the zod schemas and types every other package agrees on. */
+export * from './errors.ts';
+export * from './kb.ts';

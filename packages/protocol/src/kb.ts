@@ -1,0 +1,141 @@
+/** @module Schemas of the knowledge base: article front matter, KB config, and the compiled files the widget loads. */
+import * as z from 'zod/mini';
+
+/** Bumped when the compiled locale file changes shape; the search refuses other versions. */
+export const KB_FORMAT_VERSION = 1;
+
+export const Locale = z.string().check(
+  z.regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a locale is a language code such as "en", "es" or "pt-BR"'),
+);
+export type Locale = z.infer<typeof Locale>;
+
+export const PHASES = ['before', 'during', 'after'] as const;
+export const Phase = z.enum(PHASES);
+export type Phase = z.infer<typeof Phase>;
+
+/** An article is for one exam phase, or for all of them. */
+export const ArticlePhase = z.enum([...PHASES, 'any']);
+export type ArticlePhase = z.infer<typeof ArticlePhase>;
+
+export const TOPICS = [
+  'account',
+  'scheduling',
+  'billing',
+  'accessibility',
+  'technical',
+  'check-in',
+  'exam-day',
+  'after',
+  'privacy',
+  'integrity',
+  'support',
+  'instructors',
+] as const;
+export const Topic = z.enum(TOPICS);
+export type Topic = z.infer<typeof Topic>;
+
+/** Self-service checks an article can offer (see packages/checks). */
+export const CHECK_NAMES = [
+  'all',
+  'system',
+  'browser',
+  'camera',
+  'permissions',
+  'microphone',
+  'speaker',
+  'network',
+  'screen',
+  'screen-share',
+  'id-photo',
+] as const;
+export const CheckName = z.enum(CHECK_NAMES);
+export type CheckName = z.infer<typeof CheckName>;
+
+export const ArticleId = z.string().check(
+  z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id is lowercase words joined by "-", such as "camera-not-working"'),
+);
+export type ArticleId = z.infer<typeof ArticleId>;
+
+const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD, such as 2026-11-02'));
+const NonEmptyText = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+
+export const MIN_QUESTIONS = 5;
+export const MIN_PUBLISHED_REVIEWERS = 2;
+
+export const ArticleFrontMatter = z.strictObject({
+  id: ArticleId,
+  locale: Locale,
+  title: NonEmptyText.check(z.maxLength(90, 'keep the title under 90 characters')),
+  summary: NonEmptyText.check(z.maxLength(320, 'the summary is the bot\'s answer: one or two sentences, at most 320 characters')),
+  questions: z.array(NonEmptyText),
+  keywords: z.array(NonEmptyText).check(z.minLength(3, 'list at least 3 keywords')),
+  topic: Topic,
+  phase: ArticlePhase,
+  check: z.optional(CheckName),
+  related: z.array(ArticleId),
+  owner: NonEmptyText,
+  reviewed_by: z.array(NonEmptyText),
+  reviewed_at: IsoDate,
+  review_every: z.int().check(z.positive('review_every is a number of days, such as 180')),
+  status: z.enum(['draft', 'published']),
+  source_hash: z.optional(z.string().check(z.regex(/^[0-9a-f]{12,64}$/, 'source_hash is written by `lifeline-kb stamp`'))),
+});
+export type ArticleFrontMatter = z.infer<typeof ArticleFrontMatter>;
+
+/** Per-locale search vocabulary the editors control. */
+export const LocaleSearchConfig = z.strictObject({
+  /** Each entry maps a word or phrase candidates type to the words the articles use ("webcam" -> "camera"). */
+  synonyms: z._default(z.record(z.string(), z.union([z.string(), z.array(z.string())])), {}),
+  stopWords: z._default(z.array(z.string()), []),
+});
+export type LocaleSearchConfig = z.infer<typeof LocaleSearchConfig>;
+
+export const KbConfig = z.strictObject({
+  version: NonEmptyText,
+  sourceLocale: Locale,
+  locales: z.array(Locale).check(z.minLength(1, 'list at least one locale')),
+  placeholders: z.array(z.string().check(z.regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'a placeholder is dotted words such as links.reschedule'))),
+  search: z._default(z.record(Locale, LocaleSearchConfig), {}),
+});
+export type KbConfig = z.infer<typeof KbConfig>;
+
+/** An article as the widget receives it: HTML already rendered and sanitized, plain text for search. */
+export const CompiledArticle = z.strictObject({
+  id: ArticleId,
+  title: z.string(),
+  summary: z.string(),
+  questions: z.array(z.string()),
+  keywords: z.array(z.string()),
+  topic: Topic,
+  phase: ArticlePhase,
+  check: z.optional(CheckName),
+  related: z.array(ArticleId),
+  html: z.string(),
+  text: z.string(),
+  placeholders: z.array(z.string()),
+});
+export type CompiledArticle = z.infer<typeof CompiledArticle>;
+
+/** One `<locale>.<hash>.json` file. */
+export const CompiledKb = z.strictObject({
+  format: z.literal(KB_FORMAT_VERSION),
+  kbVersion: z.string(),
+  locale: Locale,
+  search: LocaleSearchConfig,
+  articles: z.array(CompiledArticle),
+});
+export type CompiledKb = z.infer<typeof CompiledKb>;
+
+export const KbManifest = z.strictObject({
+  format: z.literal(KB_FORMAT_VERSION),
+  kbVersion: z.string(),
+  locales: z.record(
+    Locale,
+    z.strictObject({
+      file: z.string(),
+      hash: z.string(),
+      articles: z.int(),
+    }),
+  ),
+});
+export type KbManifest = z.infer<typeof KbManifest>;

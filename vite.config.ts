@@ -1,0 +1,12 @@
+/** @module Root vitest configuration: runs every package's unit tests and the repository-level tests. */
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    // Two cores here and in CI: modest parallelism keeps the browser tests stable.
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
