@@ -54,7 +54,25 @@ export function crossArticleProblems(kb: KnowledgeBase, options: LintOptions = {
     problems.push(...placeholderProblems(article, known, at));
   }
 
+  problems.push(...sharedQuestionProblems(valid, at));
   if (config) problems.push(...translationProblems(config.sourceLocale, config.locales, byLocale, at));
+  return problems;
+}
+
+/** The same example question in two articles of a locale pulls the search both ways. */
+function sharedQuestionProblems(valid: ValidArticle[], at: (a: SourceArticle, p: PropertyKey[]) => { file: string; line: number; column: number }): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, ValidArticle>();
+  for (const article of valid) {
+    article.frontMatter.questions.forEach((question, index) => {
+      const key = `${article.frontMatter.locale} ${question.trim().toLowerCase()}`;
+      const first = seen.get(key);
+      if (!first) seen.set(key, article);
+      else if (first.frontMatter.id !== article.frontMatter.id) {
+        problems.push(problem(at(article, ['questions', index]), 'kb.article.shared_question', `"${question}" is also a question of ${first.file}; keep it in the one article that answers it`, 'warning'));
+      }
+    });
+  }
   return problems;
 }
 

@@ -43,11 +43,15 @@ export function compileBody(source: BodySource): CompiledBody {
   const textParts: string[] = [];
   const tokens = markdown.parse(source.body, {});
 
+  // Tokens know their block's lines; find the exact spot of the needle there. Markdown may have decoded
+  // entities in it, so a shorter prefix is tried before giving up on the column.
   const locate = (map: [number, number] | null | undefined, needle: string) => {
     const [from, to] = map ?? [0, lines.length];
-    for (let index = from; index < Math.max(to, from + 1) && index < lines.length; index += 1) {
-      const column = (lines[index] ?? '').indexOf(needle);
-      if (column !== -1) return { file: source.file, line: source.bodyLine + index, column: column + 1 };
+    for (const probe of [needle, needle.slice(0, 8)]) {
+      for (let index = from; index < Math.max(to, from + 1) && index < lines.length; index += 1) {
+        const column = probe === '' ? -1 : (lines[index] ?? '').indexOf(probe);
+        if (column !== -1) return { file: source.file, line: source.bodyLine + index, column: column + 1 };
+      }
     }
     return { file: source.file, line: source.bodyLine + from, column: 1 };
   };

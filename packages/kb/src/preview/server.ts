@@ -85,7 +85,7 @@ async function bundlePage(): Promise<string> {
   const result = await build({
     configFile: false,
     logLevel: 'warn',
-    build: { write: false, minify: true, lib: { entry, formats: ['es'], fileName: 'preview' }, rollupOptions: { output: { inlineDynamicImports: true } } },
+    build: { write: false, minify: 'oxc', lib: { entry, formats: ['es'], fileName: 'preview' } },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as { output: { type: string; code?: string }[] }[];
   const chunk = outputs.flatMap((r) => r.output).find((o) => o.type === 'chunk');

@@ -10,8 +10,10 @@ export interface QuerySlot {
 }
 
 export interface Analyzer {
-  /** Index side: the distinct terms of a text. */
+  /** Index side: the distinct terms of a text, with the synonyms of its words. */
   terms(text: string): string[];
+  /** Index side for long prose (article bodies): the words only, since "Still stuck?" must not read as "frozen". */
+  plainTerms(text: string): string[];
   /** Query side: one slot per meaningful word, synonyms folded into the slot. */
   slots(query: string): QuerySlot[];
 }
@@ -33,26 +35,28 @@ export function createAnalyzer(locale: string, config: LocaleSearchConfig): Anal
   }
   phraseSynonyms.sort((a, b) => b.phrase.length - a.phrase.length);
 
+  const slots = (text: string): QuerySlot[] => {
+    let normalized = normalizeText(text);
+    const found: QuerySlot[] = [];
+    for (const synonym of phraseSynonyms) {
+      const replaced = normalized.replace(synonym.pattern, ' ');
+      if (replaced === normalized) continue;
+      normalized = replaced;
+      found.push({ word: synonym.phrase, alternatives: synonym.terms });
+    }
+    for (const word of tokenize(normalized.trim().replace(/ +/g, ' '))) {
+      if (stopWords.has(word)) continue;
+      const stemmed = stem(word);
+      const alternatives = new Set([stemmed, ...(wordSynonyms.get(word) ?? wordSynonyms.get(stemmed) ?? [])]);
+      found.push({ word, alternatives: [...alternatives] });
+    }
+    return found;
+  };
+
   return {
-    terms(text) {
-      return [...new Set(termsOf(text))];
-    },
-    slots(query) {
-      let normalized = normalizeText(query);
-      const slots: QuerySlot[] = [];
-      for (const synonym of phraseSynonyms) {
-        const replaced = normalized.replace(synonym.pattern, ' ');
-        if (replaced === normalized) continue;
-        normalized = replaced;
-        slots.push({ word: synonym.phrase, alternatives: synonym.terms });
-      }
-      for (const word of tokenize(normalized.trim().replace(/ +/g, ' '))) {
-        if (stopWords.has(word)) continue;
-        const stemmed = stem(word);
-        const alternatives = new Set([stemmed, ...(wordSynonyms.get(word) ?? wordSynonyms.get(stemmed) ?? [])]);
-        slots.push({ word, alternatives: [...alternatives] });
-      }
-      return slots;
-    },
+    // The index takes synonyms too, so "froze" in an article meets "frozen" in a question, and back.
+    terms: (text) => [...new Set(slots(text).flatMap((slot) => slot.alternatives))],
+    plainTerms: (text) => [...new Set(termsOf(text))],
+    slots,
   };
 }

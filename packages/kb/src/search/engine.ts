@@ -25,7 +25,12 @@ export interface SearchResponse {
 
 /** Why a result ranked where it did, for `lifeline-kb search` and the preview page. */
 export interface ExplainedResult extends SearchResult {
+  /** Share of the query's weight matched anywhere in the article, fields weighted. */
   coverage: number;
+  /** Share matched in the fields that describe the article (questions, title, keywords, summary): what the decision reads. */
+  describedCoverage: number;
+  /** Share of the query's words (not weighted) the article matches at all. */
+  termShare: number;
   questionSimilarity: number;
   bestQuestion: string | undefined;
   phaseBoost: number;
@@ -73,6 +78,8 @@ export class LocaleSearchEngine {
   private readonly postings = new Map<string, Map<number, number>>();
   private readonly idf = new Map<string, number>();
   private readonly questions: IndexedQuestion[][] = [];
+  /** Per article, ordered pairs of adjacent terms in its questions, title and keywords ("hear proctor" is not "proctor hear"). */
+  private readonly bigrams: Set<string>[] = [];
   /** Index terms grouped by length, each group searchable by fuse.js for typo tolerance. */
   private readonly fuzzyByLength = new Map<number, Fuse<string>>();
   private readonly unknownWeight: number;
@@ -86,15 +93,30 @@ export class LocaleSearchEngine {
     const questionTerms: string[][][] = [];
     kb.articles.forEach((article, index) => {
       const perQuestion = article.questions.map((q) => this.analyzer.terms(q));
+      const pairs = new Set<string>();
+      for (const text of [...article.questions, article.title, ...article.keywords]) {
+        const slots = this.analyzer.slots(text);
+        for (let i = 1; i < slots.length; i += 1) {
+          for (const a of slots[i - 1]?.alternatives ?? []) for (const b of slots[i]?.alternatives ?? []) pairs.add(`${a} ${b}`);
+        }
+      }
+      this.bigrams.push(pairs);
       questionTerms.push(perQuestion);
       this.addField(index, FIELD_QUESTIONS, perQuestion.flat());
       this.addField(index, FIELD_TITLE, this.analyzer.terms(article.title));
       this.addField(index, FIELD_KEYWORDS, article.keywords.flatMap((k) => this.analyzer.terms(k)));
       this.addField(index, FIELD_SUMMARY, this.analyzer.terms(article.summary));
-      this.addField(index, FIELD_BODY, this.analyzer.terms(article.text));
+      this.addField(index, FIELD_BODY, this.analyzer.plainTerms(article.text));
     });
     const count = kb.articles.length;
-    for (const [term, articles] of this.postings) this.idf.set(term, Math.log(1 + count / articles.size));
+    // Rarity is judged on the fields that say what an article is about (questions, title, keywords,
+    // summary): in bodies, generic words ("check", "proctor") are everywhere and would look common.
+    for (const [term, articles] of this.postings) {
+      let described = 0;
+      for (const fields of articles.values()) if (fields & ~FIELD_BODY) described += 1;
+      const idf = described > 0 ? Math.log(1 + count / described) : Math.log(1 + count / articles.size) * tuning.bodyOnlyIdfFactor;
+      this.idf.set(term, idf);
+    }
     this.unknownWeight = Math.log(1 + count) * tuning.unknownWordWeight;
     kb.articles.forEach((article, index) => {
       this.questions.push(
@@ -114,7 +136,8 @@ export class LocaleSearchEngine {
     for (const [length, terms] of byLength) {
       this.fuzzyByLength.set(
         length,
-        new Fuse(terms, { includeScore: true, isCaseSensitive: true, ignoreLocation: true, threshold: tuning.fuzzyThreshold, shouldSort: true }),
+        // With ignoreLocation, a fuse.js score is errors / pattern length; fuzzy() keeps at most 1 or 2 errors.
+        new Fuse(terms, { includeScore: true, isCaseSensitive: true, ignoreLocation: true, threshold: 0.4, shouldSort: true }),
       );
     }
   }
@@ -131,42 +154,56 @@ export class LocaleSearchEngine {
     const describe = slots.map((s) => ({ word: s.word, weight: round(s.weight), matched: [...s.terms].map(([term, similarity]) => ({ term, similarity: round(similarity) })) }));
     if (totalWeight === 0) return { decision: 'none', results: [], slots: describe, margin: 0 };
 
-    // Per article, how well each slot is matched: the best field weight times the match similarity.
+    // Per article and slot: the best field weight times the match similarity, over all fields
+    // (for ranking) and over the fields that describe the article, body left out (for deciding).
+    const t = this.tuning;
+    const width = slots.length;
     const matchedBySlot = new Map<number, Float64Array>();
     slots.forEach((slot, s) => {
       for (const [term, similarity] of slot.terms) {
         for (const [article, fields] of this.postings.get(term) ?? []) {
           let row = matchedBySlot.get(article);
-          if (!row) matchedBySlot.set(article, (row = new Float64Array(slots.length)));
+          if (!row) matchedBySlot.set(article, (row = new Float64Array(width * 3)));
           const value = similarity * this.fieldWeight(fields);
           if (value > (row[s] ?? 0)) row[s] = value;
+          // The decision trusts a guessed spelling less than a word the article really has.
+          const evidence = similarity < 1 ? similarity * t.fuzzyEvidenceFactor : 1;
+          if (fields & ~FIELD_BODY && evidence > (row[width + s] ?? 0)) row[width + s] = evidence;
+          if (evidence > (row[2 * width + s] ?? 0)) row[2 * width + s] = evidence;
         }
       }
     });
 
-    const candidates: { article: number; coverage: number }[] = [];
+    const candidates: { article: number; coverage: number; described: number; termShare: number }[] = [];
     for (const [article, row] of matchedBySlot) {
       let matched = 0;
-      slots.forEach((slot, s) => (matched += slot.weight * (row[s] ?? 0)));
-      candidates.push({ article, coverage: matched / totalWeight });
+      let described = 0;
+      let terms = 0;
+      slots.forEach((slot, s) => {
+        matched += slot.weight * (row[s] ?? 0);
+        described += slot.weight * (row[width + s] ?? 0);
+        terms += row[2 * width + s] ?? 0;
+      });
+      candidates.push({ article, coverage: matched / totalWeight, described: described / totalWeight, termShare: terms / width });
     }
     candidates.sort((a, b) => b.coverage - a.coverage || a.article - b.article);
 
     const queryNorm = Math.sqrt(slots.reduce((sum, s) => sum + s.weight * s.weight, 0));
-    const t = this.tuning;
-    const scored = candidates.slice(0, t.rerankCandidates).map(({ article, coverage }) => {
+    const scored = candidates.slice(0, t.rerankCandidates).map(({ article, coverage, described, termShare }) => {
       const { similarity, question } = this.bestQuestion(article, slots, queryNorm);
+      const pairs = this.bigramShare(article, slots);
       const boost = phaseBoost(this.articles[article]?.phase, options.phase, t);
-      const score = Math.min(1, (t.coverageWeight * coverage + (1 - t.coverageWeight) * similarity) * boost);
-      return { article, coverage, similarity, question, boost, score };
+      const blended = t.coverageWeight * coverage + t.questionWeight * similarity + t.bigramWeight * pairs;
+      const score = Math.min(1, (blended / (t.coverageWeight + t.questionWeight + t.bigramWeight)) * boost);
+      return { article, coverage, described, termShare, similarity, question, boost, score };
     });
     scored.sort((a, b) => b.score - a.score || a.article - b.article);
 
     const top = scored[0];
     const margin = top ? top.score - (scored[1]?.score ?? 0) : 0;
     let decision: Decision = 'none';
-    if (top && top.score >= t.suggestMinScore && top.coverage >= t.suggestMinCoverage) {
-      decision = top.score >= t.answerMinScore && top.coverage >= t.answerMinCoverage && margin >= t.answerMinMargin ? 'answer' : 'suggest';
+    if (top && top.score >= t.suggestMinScore && top.described >= t.suggestMinCoverage && top.termShare >= t.minTermShare) {
+      decision = top.score >= t.answerMinScore && top.described >= t.answerMinCoverage && margin >= t.answerMinMargin ? 'answer' : 'suggest';
     }
     const results = scored.slice(0, limit).map((r) => {
       const article = this.articles[r.article]!;
@@ -176,6 +213,8 @@ export class LocaleSearchEngine {
         summary: article.summary,
         score: round(r.score),
         coverage: round(r.coverage),
+        describedCoverage: round(r.described),
+        termShare: round(r.termShare),
         questionSimilarity: round(r.similarity),
         bestQuestion: r.question,
         phaseBoost: r.boost,
@@ -222,14 +261,36 @@ export class LocaleSearchEngine {
   private fuzzy(word: string): [string, number][] {
     const t = this.tuning;
     if (word.length < t.fuzzyMinLength || /\d/.test(word)) return [];
-    const spread = word.length >= 7 ? 2 : 1;
+    const maxErrors = word.length >= t.fuzzyTwoErrorsFrom ? 2 : 1;
+    const maxScore = maxErrors / word.length + 1e-9;
     const found: [string, number][] = [];
-    for (let length = word.length - spread; length <= word.length + spread; length += 1) {
+    for (let length = word.length - maxErrors; length <= word.length + maxErrors; length += 1) {
       for (const hit of this.fuzzyByLength.get(length)?.search(word) ?? []) {
-        found.push([hit.item, (1 - (hit.score ?? 1)) * t.fuzzyPenalty]);
+        const score = hit.score ?? 1;
+        if (score <= maxScore) found.push([hit.item, (1 - score) * t.fuzzyPenalty]);
       }
     }
     return found.sort((a, b) => b[1] - a[1]).slice(0, t.fuzzyMaxTerms);
+  }
+
+  /** Share of the query's adjacent word pairs, weighted, that the article also has side by side. */
+  private bigramShare(article: number, slots: MatchedSlot[]): number {
+    const pairs = this.bigrams[article];
+    if (!pairs || slots.length < 2) return 0;
+    let total = 0;
+    let matched = 0;
+    for (let i = 1; i < slots.length; i += 1) {
+      const a = slots[i - 1]!;
+      const b = slots[i]!;
+      const weight = a.weight + b.weight;
+      total += weight;
+      let found = false;
+      for (const x of a.terms.keys()) {
+        for (const y of b.terms.keys()) if (pairs.has(`${x} ${y}`)) found = true;
+      }
+      if (found) matched += weight;
+    }
+    return total === 0 ? 0 : matched / total;
   }
 
   /** Cosine similarity, idf-weighted, between the query and the article's closest example question. */
