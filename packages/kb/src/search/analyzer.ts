@@ -14,6 +14,8 @@ export interface Analyzer {
   terms(text: string): string[];
   /** Index side for long prose (article bodies): the words only, since "Still stuck?" must not read as "frozen". */
   plainTerms(text: string): string[];
+  /** The words as written (normalized, stop words dropped) with their stems: what typos are compared with. */
+  surfaceWords(text: string): [surface: string, stem: string][];
   /** Query side: one slot per meaningful word, synonyms folded into the slot. */
   slots(query: string): QuerySlot[];
 }
@@ -57,6 +59,7 @@ export function createAnalyzer(locale: string, config: LocaleSearchConfig): Anal
     // The index takes synonyms too, so "froze" in an article meets "frozen" in a question, and back.
     terms: (text) => [...new Set(slots(text).flatMap((slot) => slot.alternatives))],
     plainTerms: (text) => [...new Set(termsOf(text))],
+    surfaceWords: (text) => tokenize(normalizeText(text)).filter((w) => !stopWords.has(w)).map((w) => [w, stem(w)]),
     slots,
   };
 }

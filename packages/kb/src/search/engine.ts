@@ -6,9 +6,11 @@
 import Fuse from 'fuse.js/basic';
 import type { CompiledArticle, CompiledKb, Phase } from '@lifeline/protocol';
 import { createAnalyzer, type Analyzer, type QuerySlot } from './analyzer.ts';
+import { decide, type Decision, type DecisionFeatures } from './decision.ts';
 import { DEFAULT_TUNING, type SearchTuning } from './tuning.ts';
 
-export type Decision = 'answer' | 'suggest' | 'none';
+export type { Decision } from './decision.ts';
+
 
 export interface SearchResult {
   id: string;
@@ -42,6 +44,10 @@ export interface ExplainedResponse {
   /** The query's words, what each one matched in the index, and its weight. */
   slots: { word: string; matched: { term: string; similarity: number }[]; weight: number }[];
   margin: number;
+  /** The decision model's probability that the best article answers the question. */
+  confidence: number;
+  /** What the decision looked at (absent when nothing matched). */
+  features: DecisionFeatures | undefined;
 }
 
 export interface SearchOptions {
@@ -78,9 +84,16 @@ export class LocaleSearchEngine {
   private readonly postings = new Map<string, Map<number, number>>();
   private readonly idf = new Map<string, number>();
   private readonly questions: IndexedQuestion[][] = [];
+  /** Per article, for each term, the share of its example questions that use it: how central the term is to the article. */
+  private readonly questionShare: Map<string, number>[] = [];
   /** Per article, ordered pairs of adjacent terms in its questions, title and keywords ("hear proctor" is not "proctor hear"). */
   private readonly bigrams: Set<string>[] = [];
-  /** Index terms grouped by length, each group searchable by fuse.js for typo tolerance. */
+  /**
+   * Words as the articles write them, mapped to their index terms. Typos are matched against these, not
+   * against stems: "procter" is one letter from "proctor", but its stem "proct" is far from any term.
+   */
+  private readonly surfaces = new Map<string, Set<string>>();
+  /** The surface words grouped by length, each group searchable by fuse.js. */
   private readonly fuzzyByLength = new Map<number, Fuse<string>>();
   private readonly unknownWeight: number;
 
@@ -102,6 +115,9 @@ export class LocaleSearchEngine {
       }
       this.bigrams.push(pairs);
       questionTerms.push(perQuestion);
+      const share = new Map<string, number>();
+      for (const terms of perQuestion) for (const term of new Set(terms)) share.set(term, (share.get(term) ?? 0) + 1 / perQuestion.length);
+      this.questionShare.push(share);
       this.addField(index, FIELD_QUESTIONS, perQuestion.flat());
       this.addField(index, FIELD_TITLE, this.analyzer.terms(article.title));
       this.addField(index, FIELD_KEYWORDS, article.keywords.flatMap((k) => this.analyzer.terms(k)));
@@ -128,10 +144,19 @@ export class LocaleSearchEngine {
         }),
       );
     });
+    for (const article of kb.articles) {
+      const texts = [article.title, article.summary, article.text, ...article.questions, ...article.keywords];
+      for (const [surface, stem] of texts.flatMap((text) => this.analyzer.surfaceWords(text))) {
+        if (!this.postings.has(stem)) continue;
+        let stems = this.surfaces.get(surface);
+        if (!stems) this.surfaces.set(surface, (stems = new Set()));
+        stems.add(stem);
+      }
+    }
     const byLength = new Map<number, string[]>();
-    for (const term of this.postings.keys()) {
-      if (term.length < tuning.fuzzyMinLength - 1) continue;
-      byLength.set(term.length, [...(byLength.get(term.length) ?? []), term]);
+    for (const surface of this.surfaces.keys()) {
+      if (surface.length < tuning.fuzzyMinLength - 1) continue;
+      byLength.set(surface.length, [...(byLength.get(surface.length) ?? []), surface]);
     }
     for (const [length, terms] of byLength) {
       this.fuzzyByLength.set(
@@ -152,7 +177,7 @@ export class LocaleSearchEngine {
     const slots = this.analyzer.slots(query).map((slot) => this.matchSlot(slot));
     const totalWeight = slots.reduce((sum, s) => sum + s.weight, 0);
     const describe = slots.map((s) => ({ word: s.word, weight: round(s.weight), matched: [...s.terms].map(([term, similarity]) => ({ term, similarity: round(similarity) })) }));
-    if (totalWeight === 0) return { decision: 'none', results: [], slots: describe, margin: 0 };
+    if (totalWeight === 0) return { decision: 'none', results: [], slots: describe, margin: 0, confidence: 0, features: undefined };
 
     // Per article and slot: the best field weight times the match similarity, over all fields
     // (for ranking) and over the fields that describe the article, body left out (for deciding).
@@ -192,9 +217,10 @@ export class LocaleSearchEngine {
     const scored = candidates.slice(0, t.rerankCandidates).map(({ article, coverage, described, termShare }) => {
       const { similarity, question } = this.bestQuestion(article, slots, queryNorm);
       const pairs = this.bigramShare(article, slots);
+      const central = this.centrality(article, slots, totalWeight);
       const boost = phaseBoost(this.articles[article]?.phase, options.phase, t);
-      const blended = t.coverageWeight * coverage + t.questionWeight * similarity + t.bigramWeight * pairs;
-      const score = Math.min(1, (blended / (t.coverageWeight + t.questionWeight + t.bigramWeight)) * boost);
+      const blended = t.coverageWeight * coverage + t.questionWeight * similarity + t.bigramWeight * pairs + t.centralityWeight * central;
+      const score = Math.min(1, (blended / (t.coverageWeight + t.questionWeight + t.bigramWeight + t.centralityWeight)) * boost);
       return { article, coverage, described, termShare, similarity, question, boost, score };
     });
     scored.sort((a, b) => b.score - a.score || a.article - b.article);
@@ -202,8 +228,28 @@ export class LocaleSearchEngine {
     const top = scored[0];
     const margin = top ? top.score - (scored[1]?.score ?? 0) : 0;
     let decision: Decision = 'none';
-    if (top && top.score >= t.suggestMinScore && top.described >= t.suggestMinCoverage && top.termShare >= t.minTermShare) {
-      decision = top.score >= t.answerMinScore && top.described >= t.answerMinCoverage && margin >= t.answerMinMargin ? 'answer' : 'suggest';
+    let confidence = 0;
+    let features: DecisionFeatures | undefined;
+    if (top) {
+      let unknown = 0;
+      let fuzzy = 0;
+      for (const slot of slots) {
+        if (slot.terms.size === 0) unknown += slot.weight;
+        else if (![...slot.terms.values()].includes(1)) fuzzy += slot.weight;
+      }
+      features = {
+        score: top.score,
+        coverage: top.coverage,
+        describedCoverage: top.described,
+        termShare: top.termShare,
+        questionSimilarity: top.similarity,
+        margin,
+        secondScore: scored[1]?.score ?? 0,
+        unknownShare: unknown / totalWeight,
+        fuzzyShare: fuzzy / totalWeight,
+        logSlots: Math.log(1 + slots.length),
+      };
+      ({ decision, confidence } = decide(features, t.decision));
     }
     const results = scored.slice(0, limit).map((r) => {
       const article = this.articles[r.article]!;
@@ -220,7 +266,7 @@ export class LocaleSearchEngine {
         phaseBoost: r.boost,
       };
     });
-    return { decision, results, slots: describe, margin: round(margin) };
+    return { decision, results, slots: describe, margin: round(margin), confidence: round(confidence), features };
   }
 
   private addField(article: number, field: number, terms: string[]): void {
@@ -246,11 +292,9 @@ export class LocaleSearchEngine {
     for (const alternative of slot.alternatives) {
       if (this.postings.has(alternative)) terms.set(alternative, 1);
     }
-    if (terms.size === 0) {
-      for (const alternative of slot.alternatives) {
-        for (const [term, similarity] of this.fuzzy(alternative)) {
-          if (similarity > (terms.get(term) ?? 0)) terms.set(term, similarity);
-        }
+    if (terms.size === 0 && !slot.word.includes(' ')) {
+      for (const [term, similarity] of this.fuzzy(slot.word)) {
+        if (similarity > (terms.get(term) ?? 0)) terms.set(term, similarity);
       }
     }
     let weight = 0;
@@ -258,19 +302,43 @@ export class LocaleSearchEngine {
     return { word: slot.word, terms, weight: terms.size > 0 ? weight : this.unknownWeight };
   }
 
+  /** Index terms a misspelt word may stand for, with a similarity below 1. */
   private fuzzy(word: string): [string, number][] {
     const t = this.tuning;
     if (word.length < t.fuzzyMinLength || /\d/.test(word)) return [];
+    const found = new Map<string, number>();
+    const add = (surface: string, similarity: number) => {
+      for (const term of this.surfaces.get(surface) ?? []) if (similarity > (found.get(term) ?? 0)) found.set(term, similarity);
+    };
+    // Swapped neighbours ("reveiw") are the most common typo, and two edits to fuse.js: look them up directly.
+    for (let i = 0; i + 1 < word.length; i += 1) {
+      add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), (1 - 1 / word.length) * t.fuzzyPenalty);
+    }
     const maxErrors = word.length >= t.fuzzyTwoErrorsFrom ? 2 : 1;
     const maxScore = maxErrors / word.length + 1e-9;
-    const found: [string, number][] = [];
     for (let length = word.length - maxErrors; length <= word.length + maxErrors; length += 1) {
       for (const hit of this.fuzzyByLength.get(length)?.search(word) ?? []) {
         const score = hit.score ?? 1;
-        if (score <= maxScore) found.push([hit.item, (1 - score) * t.fuzzyPenalty]);
+        if (score <= maxScore) add(hit.item, (1 - score) * t.fuzzyPenalty);
       }
     }
-    return found.sort((a, b) => b[1] - a[1]).slice(0, t.fuzzyMaxTerms);
+    return [...found].sort((a, b) => b[1] - a[1]).slice(0, t.fuzzyMaxTerms);
+  }
+
+  /**
+   * How central the query's words are to the article: a word that many of its example questions use
+   * ("camera" in camera-not-working) says more than one that a single question mentions in passing.
+   */
+  private centrality(article: number, slots: MatchedSlot[], totalWeight: number): number {
+    const share = this.questionShare[article];
+    if (!share) return 0;
+    let sum = 0;
+    for (const slot of slots) {
+      let best = 0;
+      for (const [term, similarity] of slot.terms) best = Math.max(best, (share.get(term) ?? 0) * similarity);
+      sum += slot.weight * Math.min(1, best * this.tuning.centralityScale);
+    }
+    return sum / totalWeight;
   }
 
   /** Share of the query's adjacent word pairs, weighted, that the article also has side by side. */

@@ -8,7 +8,8 @@ import type { SearchTuning } from './tuning.ts';
 
 export { LocaleSearchEngine } from './engine.ts';
 export type { Decision, ExplainedResponse, ExplainedResult, SearchResponse, SearchResult } from './engine.ts';
-export { DEFAULT_TUNING, type SearchTuning } from './tuning.ts';
+export { DECISION_FEATURES, type DecisionFeatures } from './decision.ts';
+export { DEFAULT_TUNING, type DecisionModel, type SearchTuning } from './tuning.ts';
 export { normalizeText } from './normalize.ts';
 
 export interface KbSearchOptions {
