@@ -1,8 +1,7 @@
-/** @module Test harness for browser tests: bundles a module with vite, serves files, launches Debian's Chromium. */
+/** @module Test harness for browser tests: serves files under a strict CSP, launches Debian's Chromium, re-exports the bundler. */
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
-import { build } from 'vite';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -23,18 +22,7 @@ export async function launchChromium(extraFlags: string[] = []): Promise<Browser
   return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS, ...extraFlags] });
 }
 
-/** Bundles an entry for the browser, minified, as one ES module, in memory. */
-export async function bundleModule(entry: string): Promise<string> {
-  const result = await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: { write: false, minify: 'oxc', lib: { entry, formats: ['es'], fileName: 'bundle' } },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as { output: { type: string; code?: string }[] }[];
-  const chunk = outputs.flatMap((r) => r.output).find((o) => o.type === 'chunk');
-  if (!chunk?.code) throw new Error(`vite produced no bundle for ${entry}`);
-  return chunk.code;
-}
+export { bundleForBrowser as bundleModule } from '../../packages/kb/src/preview/bundle.ts';
 
 export interface StaticFile {
   type: string;

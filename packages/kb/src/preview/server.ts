@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildKnowledgeBase, type BuildOutput } from '../build/index.ts';
 import { loadKnowledgeBase } from '../source/load.ts';
 import { formatProblem } from '../source/problem.ts';
+import { bundleForBrowser } from './bundle.ts';
 import { PREVIEW_CSS, PREVIEW_HTML } from './page-html.ts';
 
 export interface PreviewOptions {
@@ -78,17 +79,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   };
 }
 
-/** Bundles page.ts and the real search for the browser, in memory. */
-async function bundlePage(): Promise<string> {
-  const { build } = await import('vite');
-  const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'page.ts');
-  const result = await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: { write: false, minify: 'oxc', lib: { entry, formats: ['es'], fileName: 'preview' } },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as { output: { type: string; code?: string }[] }[];
-  const chunk = outputs.flatMap((r) => r.output).find((o) => o.type === 'chunk');
-  if (!chunk?.code) throw new Error('vite produced no preview bundle');
-  return chunk.code;
+/** page.ts and the real search, bundled for the browser. */
+function bundlePage(): Promise<string> {
+  return bundleForBrowser(path.join(path.dirname(fileURLToPath(import.meta.url)), 'page.ts'));
 }

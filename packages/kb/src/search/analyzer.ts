@@ -20,10 +20,12 @@ export interface Analyzer {
   slots(query: string): QuerySlot[];
 }
 
-export function createAnalyzer(locale: string, config: LocaleSearchConfig): Analyzer {
+/** `respell` maps words the knowledge base itself misspells to the word they stand for (see spelling.ts). */
+export function createAnalyzer(locale: string, config: LocaleSearchConfig, respell: ReadonlyMap<string, string> = new Map()): Analyzer {
   const stem: Stemmer = stemmerFor(locale);
   const stopWords = new Set(config.stopWords.map(normalizeText));
-  const termsOf = (text: string) => tokenize(normalizeText(text)).filter((w) => !stopWords.has(w)).map(stem);
+  const wordsOf = (normalized: string) => tokenize(normalized).map((w) => respell.get(w) ?? w);
+  const termsOf = (text: string) => wordsOf(normalizeText(text)).filter((w) => !stopWords.has(w)).map(stem);
 
   // Single words are looked up per token; phrases ("wi fi", "log in") are matched on the whole query first.
   const wordSynonyms = new Map<string, string[]>();
@@ -46,7 +48,7 @@ export function createAnalyzer(locale: string, config: LocaleSearchConfig): Anal
       normalized = replaced;
       found.push({ word: synonym.phrase, alternatives: synonym.terms });
     }
-    for (const word of tokenize(normalized.trim().replace(/ +/g, ' '))) {
+    for (const word of wordsOf(normalized.trim().replace(/ +/g, ' '))) {
       if (stopWords.has(word)) continue;
       const stemmed = stem(word);
       const alternatives = new Set([stemmed, ...(wordSynonyms.get(word) ?? wordSynonyms.get(stemmed) ?? [])]);
@@ -59,7 +61,7 @@ export function createAnalyzer(locale: string, config: LocaleSearchConfig): Anal
     // The index takes synonyms too, so "froze" in an article meets "frozen" in a question, and back.
     terms: (text) => [...new Set(slots(text).flatMap((slot) => slot.alternatives))],
     plainTerms: (text) => [...new Set(termsOf(text))],
-    surfaceWords: (text) => tokenize(normalizeText(text)).filter((w) => !stopWords.has(w)).map((w) => [w, stem(w)]),
+    surfaceWords: (text) => wordsOf(normalizeText(text)).filter((w) => !stopWords.has(w)).map((w) => [w, stem(w)]),
     slots,
   };
 }

@@ -7,6 +7,8 @@ import Fuse from 'fuse.js/basic';
 import type { CompiledArticle, CompiledKb, Phase } from '@lifeline/protocol';
 import { createAnalyzer, type Analyzer, type QuerySlot } from './analyzer.ts';
 import { decide, type Decision, type DecisionFeatures } from './decision.ts';
+import { normalizeText, tokenize } from './normalize.ts';
+import { findMisspellings } from './spelling.ts';
 import { DEFAULT_TUNING, type SearchTuning } from './tuning.ts';
 
 export type { Decision } from './decision.ts';
@@ -102,7 +104,7 @@ export class LocaleSearchEngine {
     this.kbVersion = kb.kbVersion;
     this.articles = kb.articles;
     this.tuning = tuning;
-    this.analyzer = createAnalyzer(kb.locale, kb.search);
+    this.analyzer = createAnalyzer(kb.locale, kb.search, misspellingsIn(kb));
     const questionTerms: string[][][] = [];
     kb.articles.forEach((article, index) => {
       const perQuestion = article.questions.map((q) => this.analyzer.terms(q));
@@ -381,6 +383,17 @@ export class LocaleSearchEngine {
     }
     return { similarity: Math.min(1, best), question };
   }
+}
+
+/** The words the articles misspell (a rare word one edit from a common one), counted over every field. */
+function misspellingsIn(kb: CompiledKb): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const article of kb.articles) {
+    for (const text of [article.title, article.summary, article.text, ...article.questions, ...article.keywords]) {
+      for (const word of tokenize(normalizeText(text))) counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  return findMisspellings(counts);
 }
 
 function phaseBoost(articlePhase: CompiledArticle['phase'] | undefined, current: Phase | undefined, t: SearchTuning): number {
