@@ -10,14 +10,12 @@ export interface QuerySlot {
 }
 
 export interface Analyzer {
-  /** Index side: the distinct terms of a text, with the synonyms of its words. */
-  terms(text: string): string[];
-  /** Index side for long prose (article bodies): the words only, since "Still stuck?" must not read as "frozen". */
-  plainTerms(text: string): string[];
-  /** The words as written (normalized, stop words dropped) with their stems: what typos are compared with. */
-  surfaceWords(text: string): [surface: string, stem: string][];
-  /** Query side: one slot per meaningful word, synonyms folded into the slot. */
-  slots(query: string): QuerySlot[];
+  /** One slot per meaningful word, synonyms folded into the slot: for queries and for the fields that describe an article. */
+  slots(text: string): QuerySlot[];
+  /** The same, for text already passed through normalizeText (the index normalizes each text once). */
+  slotsOfNormalized(normalized: string): QuerySlot[];
+  /** The words as written (stop words dropped) with their stems, for normalized text: article bodies and typo matching. */
+  wordsOfNormalized(normalized: string): [surface: string, stem: string][];
 }
 
 /** `respell` maps words the knowledge base itself misspells to the word they stand for (see spelling.ts). */
@@ -39,10 +37,11 @@ export function createAnalyzer(locale: string, config: LocaleSearchConfig, respe
   }
   phraseSynonyms.sort((a, b) => b.phrase.length - a.phrase.length);
 
-  const slots = (text: string): QuerySlot[] => {
-    let normalized = normalizeText(text);
+  const slotsOfNormalized = (text: string): QuerySlot[] => {
+    let normalized = text;
     const found: QuerySlot[] = [];
     for (const synonym of phraseSynonyms) {
+      if (!normalized.includes(synonym.phrase)) continue;
       const replaced = normalized.replace(synonym.pattern, ' ');
       if (replaced === normalized) continue;
       normalized = replaced;
@@ -58,10 +57,8 @@ export function createAnalyzer(locale: string, config: LocaleSearchConfig, respe
   };
 
   return {
-    // The index takes synonyms too, so "froze" in an article meets "frozen" in a question, and back.
-    terms: (text) => [...new Set(slots(text).flatMap((slot) => slot.alternatives))],
-    plainTerms: (text) => [...new Set(termsOf(text))],
-    surfaceWords: (text) => wordsOf(normalizeText(text)).filter((w) => !stopWords.has(w)).map((w) => [w, stem(w)]),
-    slots,
+    slots: (text) => slotsOfNormalized(normalizeText(text)),
+    slotsOfNormalized,
+    wordsOfNormalized: (normalized) => wordsOf(normalized).filter((w) => !stopWords.has(w)).map((w) => [w, stem(w)]),
   };
 }

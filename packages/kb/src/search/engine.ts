@@ -95,8 +95,13 @@ export class LocaleSearchEngine {
    * against stems: "procter" is one letter from "proctor", but its stem "proct" is far from any term.
    */
   private readonly surfaces = new Map<string, Set<string>>();
-  /** The surface words grouped by length, each group searchable by fuse.js. */
-  private readonly fuzzyByLength = new Map<number, Fuse<string>>();
+  /**
+   * Candidate spellings for fuse.js, so it compares a typo with a handful of words, not thousands:
+   * every surface word under each one-letter deletion of it (one edit away shares a key), and under
+   * its first three letters (for the two-edit matches of long words).
+   */
+  private readonly byDeletion = new Map<string, string[]>();
+  private readonly byPrefix = new Map<string, string[]>();
   private readonly unknownWeight: number;
 
   constructor(kb: CompiledKb, tuning: SearchTuning = DEFAULT_TUNING) {
@@ -104,27 +109,50 @@ export class LocaleSearchEngine {
     this.kbVersion = kb.kbVersion;
     this.articles = kb.articles;
     this.tuning = tuning;
-    this.analyzer = createAnalyzer(kb.locale, kb.search, misspellingsIn(kb));
+    // Each text is normalized once; the counts of its words also reveal the KB's own misspellings.
+    const normalized = kb.articles.map((article) => ({
+      title: normalizeText(article.title),
+      summary: normalizeText(article.summary),
+      body: normalizeText(article.text),
+      questions: article.questions.map(normalizeText),
+      keywords: article.keywords.map(normalizeText),
+    }));
+    this.analyzer = createAnalyzer(kb.locale, kb.search, misspellingsIn(normalized));
     const questionTerms: string[][][] = [];
-    kb.articles.forEach((article, index) => {
-      const perQuestion = article.questions.map((q) => this.analyzer.terms(q));
+    const addSurface = (surface: string, stem: string) => {
+      let stems = this.surfaces.get(surface);
+      if (!stems) this.surfaces.set(surface, (stems = new Set()));
+      stems.add(stem);
+    };
+    // Describing fields: terms with synonyms, surface words, and ordered pairs of neighbouring words.
+    const describe = (text: string, pairs: Set<string> | undefined): string[] => {
+      const slots = this.analyzer.slotsOfNormalized(text);
+      const terms: string[] = [];
+      slots.forEach((slot, i) => {
+        terms.push(...slot.alternatives);
+        if (!slot.word.includes(' ') && slot.alternatives[0] !== undefined) addSurface(slot.word, slot.alternatives[0]);
+        const previous = slots[i - 1];
+        if (pairs && previous) for (const a of previous.alternatives) for (const b of slot.alternatives) pairs.add(`${a} ${b}`);
+      });
+      return terms;
+    };
+    kb.articles.forEach((_, index) => {
+      const texts = normalized[index]!;
       const pairs = new Set<string>();
-      for (const text of [...article.questions, article.title, ...article.keywords]) {
-        const slots = this.analyzer.slots(text);
-        for (let i = 1; i < slots.length; i += 1) {
-          for (const a of slots[i - 1]?.alternatives ?? []) for (const b of slots[i]?.alternatives ?? []) pairs.add(`${a} ${b}`);
-        }
-      }
+      const perQuestion = texts.questions.map((q) => describe(q, pairs));
       this.bigrams.push(pairs);
       questionTerms.push(perQuestion);
       const share = new Map<string, number>();
       for (const terms of perQuestion) for (const term of new Set(terms)) share.set(term, (share.get(term) ?? 0) + 1 / perQuestion.length);
       this.questionShare.push(share);
       this.addField(index, FIELD_QUESTIONS, perQuestion.flat());
-      this.addField(index, FIELD_TITLE, this.analyzer.terms(article.title));
-      this.addField(index, FIELD_KEYWORDS, article.keywords.flatMap((k) => this.analyzer.terms(k)));
-      this.addField(index, FIELD_SUMMARY, this.analyzer.terms(article.summary));
-      this.addField(index, FIELD_BODY, this.analyzer.plainTerms(article.text));
+      this.addField(index, FIELD_TITLE, describe(texts.title, pairs));
+      this.addField(index, FIELD_KEYWORDS, texts.keywords.flatMap((k) => describe(k, pairs)));
+      this.addField(index, FIELD_SUMMARY, describe(texts.summary, undefined));
+      // Bodies: words only, no synonyms, since "Still stuck?" must not read as "frozen".
+      const bodyWords = this.analyzer.wordsOfNormalized(texts.body);
+      for (const [surface, stem] of bodyWords) addSurface(surface, stem);
+      this.addField(index, FIELD_BODY, bodyWords.map(([, stem]) => stem));
     });
     const count = kb.articles.length;
     // Rarity is judged on the fields that say what an article is about (questions, title, keywords,
@@ -146,26 +174,10 @@ export class LocaleSearchEngine {
         }),
       );
     });
-    for (const article of kb.articles) {
-      const texts = [article.title, article.summary, article.text, ...article.questions, ...article.keywords];
-      for (const [surface, stem] of texts.flatMap((text) => this.analyzer.surfaceWords(text))) {
-        if (!this.postings.has(stem)) continue;
-        let stems = this.surfaces.get(surface);
-        if (!stems) this.surfaces.set(surface, (stems = new Set()));
-        stems.add(stem);
-      }
-    }
-    const byLength = new Map<number, string[]>();
     for (const surface of this.surfaces.keys()) {
       if (surface.length < tuning.fuzzyMinLength - 1) continue;
-      byLength.set(surface.length, [...(byLength.get(surface.length) ?? []), surface]);
-    }
-    for (const [length, terms] of byLength) {
-      this.fuzzyByLength.set(
-        length,
-        // With ignoreLocation, a fuse.js score is errors / pattern length; fuzzy() keeps at most 1 or 2 errors.
-        new Fuse(terms, { includeScore: true, isCaseSensitive: true, ignoreLocation: true, threshold: 0.4, shouldSort: true }),
-      );
+      for (const key of [surface, ...deletionsOf(surface)]) push(this.byDeletion, key, surface);
+      push(this.byPrefix, surface.slice(0, 3), surface);
     }
   }
 
@@ -181,36 +193,42 @@ export class LocaleSearchEngine {
     const describe = slots.map((s) => ({ word: s.word, weight: round(s.weight), matched: [...s.terms].map(([term, similarity]) => ({ term, similarity: round(similarity) })) }));
     if (totalWeight === 0) return { decision: 'none', results: [], slots: describe, margin: 0, confidence: 0, features: undefined };
 
-    // Per article and slot: the best field weight times the match similarity, over all fields
-    // (for ranking) and over the fields that describe the article, body left out (for deciding).
+    // Candidates: every article that shares a term with the query. Each slot's postings are resolved
+    // once, so scoring a candidate is a few map lookups (this loop is the hot path on a large KB).
     const t = this.tuning;
     const width = slots.length;
-    const matchedBySlot = new Map<number, Float64Array>();
-    slots.forEach((slot, s) => {
-      for (const [term, similarity] of slot.terms) {
-        for (const [article, fields] of this.postings.get(term) ?? []) {
-          let row = matchedBySlot.get(article);
-          if (!row) matchedBySlot.set(article, (row = new Float64Array(width * 3)));
-          const value = similarity * this.fieldWeight(fields);
-          if (value > (row[s] ?? 0)) row[s] = value;
-          // The decision trusts a guessed spelling less than a word the article really has.
-          const evidence = similarity < 1 ? similarity * t.fuzzyEvidenceFactor : 1;
-          if (fields & ~FIELD_BODY && evidence > (row[width + s] ?? 0)) row[width + s] = evidence;
-          if (evidence > (row[2 * width + s] ?? 0)) row[2 * width + s] = evidence;
-        }
-      }
-    });
+    const resolved = slots.map((slot) => [...slot.terms].flatMap(([term, similarity]) => {
+      const postings = this.postings.get(term);
+      return postings ? [{ postings, similarity, evidence: similarity < 1 ? similarity * t.fuzzyEvidenceFactor : 1 }] : [];
+    }));
+    const selected = new Set<number>();
+    for (const list of resolved) for (const { postings } of list) for (const article of postings.keys()) selected.add(article);
 
+    // Per candidate and slot: the best field weight times the match similarity, over all fields
+    // (for ranking) and over the fields that describe the article, body left out (for deciding).
+    // The decision trusts a guessed spelling less than a word the article really has (evidence).
     const candidates: { article: number; coverage: number; described: number; termShare: number }[] = [];
-    for (const [article, row] of matchedBySlot) {
+    for (const article of selected) {
       let matched = 0;
       let described = 0;
       let terms = 0;
-      slots.forEach((slot, s) => {
-        matched += slot.weight * (row[s] ?? 0);
-        described += slot.weight * (row[width + s] ?? 0);
-        terms += row[2 * width + s] ?? 0;
-      });
+      for (let s = 0; s < width; s += 1) {
+        let best = 0;
+        let bestDescribed = 0;
+        let bestEvidence = 0;
+        for (const { postings, similarity, evidence } of resolved[s]!) {
+          const fields = postings.get(article);
+          if (fields === undefined) continue;
+          const value = similarity * this.fieldWeight(fields);
+          if (value > best) best = value;
+          if (fields & ~FIELD_BODY && evidence > bestDescribed) bestDescribed = evidence;
+          if (evidence > bestEvidence) bestEvidence = evidence;
+        }
+        const weight = slots[s]!.weight;
+        matched += weight * best;
+        described += weight * bestDescribed;
+        terms += bestEvidence;
+      }
       candidates.push({ article, coverage: matched / totalWeight, described: described / totalWeight, termShare: terms / width });
     }
     candidates.sort((a, b) => b.coverage - a.coverage || a.article - b.article);
@@ -309,22 +327,40 @@ export class LocaleSearchEngine {
     const t = this.tuning;
     if (word.length < t.fuzzyMinLength || /\d/.test(word)) return [];
     const found = new Map<string, number>();
+    const spelledAs = new Map<string, string>();
     const add = (surface: string, similarity: number) => {
-      for (const term of this.surfaces.get(surface) ?? []) if (similarity > (found.get(term) ?? 0)) found.set(term, similarity);
+      for (const term of this.surfaces.get(surface) ?? []) {
+        const known = found.get(term) ?? 0;
+        if (similarity > known || (similarity === known && Math.abs(surface.length - word.length) < Math.abs((spelledAs.get(term) ?? '').length - word.length))) {
+          found.set(term, similarity);
+          spelledAs.set(term, surface);
+        }
+      }
     };
     // Swapped neighbours ("reveiw") are the most common typo, and two edits to fuse.js: look them up directly.
     for (let i = 0; i + 1 < word.length; i += 1) {
       add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), (1 - 1 / word.length) * t.fuzzyPenalty);
     }
     const maxErrors = word.length >= t.fuzzyTwoErrorsFrom ? 2 : 1;
-    const maxScore = maxErrors / word.length + 1e-9;
-    for (let length = word.length - maxErrors; length <= word.length + maxErrors; length += 1) {
-      for (const hit of this.fuzzyByLength.get(length)?.search(word) ?? []) {
+    const candidates = new Set<string>();
+    for (const key of [word, ...deletionsOf(word)]) {
+      for (const surface of this.byDeletion.get(key) ?? []) candidates.add(surface);
+    }
+    if (maxErrors > 1) {
+      for (const surface of this.byPrefix.get(word.slice(0, 3)) ?? []) if (Math.abs(surface.length - word.length) <= 2) candidates.add(surface);
+    }
+    if (candidates.size > 0) {
+      // With ignoreLocation, a fuse.js score is errors / pattern length: keep at most maxErrors.
+      const fuse = new Fuse([...candidates], { includeScore: true, isCaseSensitive: true, ignoreLocation: true, threshold: 0.4, shouldSort: false });
+      const maxScore = maxErrors / word.length + 1e-9;
+      for (const hit of fuse.search(word)) {
         const score = hit.score ?? 1;
-        if (score <= maxScore) add(hit.item, (1 - score) * t.fuzzyPenalty);
+        if (score <= maxScore && Math.abs(hit.item.length - word.length) <= maxErrors) add(hit.item, (1 - score) * t.fuzzyPenalty);
       }
     }
-    return [...found].sort((a, b) => b[1] - a[1]).slice(0, t.fuzzyMaxTerms);
+    // Equally close spellings: prefer the one of the same length ("choise" is "choice" before "chose").
+    const lengthGap = (term: string) => Math.abs((spelledAs.get(term) ?? term).length - word.length);
+    return [...found].sort((a, b) => b[1] - a[1] || lengthGap(a[0]) - lengthGap(b[0])).slice(0, t.fuzzyMaxTerms);
   }
 
   /**
@@ -385,12 +421,25 @@ export class LocaleSearchEngine {
   }
 }
 
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The word with each one of its letters left out. */
+function deletionsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i += 1) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
 /** The words the articles misspell (a rare word one edit from a common one), counted over every field. */
-function misspellingsIn(kb: CompiledKb): Map<string, string> {
+function misspellingsIn(texts: { title: string; summary: string; body: string; questions: string[]; keywords: string[] }[]): Map<string, string> {
   const counts = new Map<string, number>();
-  for (const article of kb.articles) {
-    for (const text of [article.title, article.summary, article.text, ...article.questions, ...article.keywords]) {
-      for (const word of tokenize(normalizeText(text))) counts.set(word, (counts.get(word) ?? 0) + 1);
+  for (const t of texts) {
+    for (const text of [t.title, t.summary, t.body, ...t.questions, ...t.keywords]) {
+      for (const word of tokenize(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
     }
   }
   return findMisspellings(counts);

@@ -32,7 +32,9 @@ export function findMisspellings(counts: ReadonlyMap<string, number>): Map<strin
   const commonByLength = new Map<number, [string, number][]>();
   for (const [word, count] of counts) {
     if (count < COMMON_FACTOR || word.length < MIN_LENGTH - 1) continue;
-    commonByLength.set(word.length, [...(commonByLength.get(word.length) ?? []), [word, count]]);
+    const list = commonByLength.get(word.length);
+    if (list) list.push([word, count]);
+    else commonByLength.set(word.length, [[word, count]]);
   }
   const respell = new Map<string, string>();
   for (const [word, count] of counts) {

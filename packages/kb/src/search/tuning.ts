@@ -58,10 +58,10 @@ export const DEFAULT_TUNING: SearchTuning = {
   phaseMatchBoost: 1.06,
   phaseMismatchFactor: 0.96,
   decision: {
-    bias: -14.46,
-    weights: { score: 2.71, coverage: -2.441, describedCoverage: 7.135, termShare: 4.324, questionSimilarity: 1.553, margin: 3.851, secondScore: 1.262, unknownShare: -0.297, fuzzyShare: -1.365, logSlots: 3.686 },
+    bias: -14.57,
+    weights: { score: 2.454, coverage: -3.953, describedCoverage: 9.203, termShare: 3.791, questionSimilarity: 2.263, margin: 3.64, secondScore: 1.005, unknownShare: -0.8, fuzzyShare: -0.316, logSlots: 3.691 },
     suggestAbove: 0.175,
-    answerAbove: 0.875,
+    answerAbove: 0.815,
     answerMinMargin: 0.05,
   },
 };
