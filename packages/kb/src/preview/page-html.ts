@@ -42,5 +42,6 @@ th, td { border-bottom: 1px solid #8886; padding: .3rem; text-align: left; verti
 button { font: inherit; cursor: pointer; }
 :focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
 .words { font-size: .9rem; }
+#results { overflow-x: auto; }
 #article { margin-top: 2rem; border-top: 2px solid #8886; }
 `;
