@@ -110,7 +110,7 @@ const escapeHtml = markdown.utils.escapeHtml;
 // Raw HTML is a lint error and stops the build; if it ever got this far it is shown as text, never as markup.
 renderer.rules.html_block = (tokens, index) => `<p>${escapeHtml(tokens[index]?.content ?? '')}</p>\n`;
 renderer.rules.html_inline = (tokens, index) => escapeHtml(tokens[index]?.content ?? '');
-renderer.rules.link_open = (tokens, index, options, env, self) => {
+renderer.rules.link_open = (tokens, index, options, _env, self) => {
   const token = tokens[index]!;
   const target = (token.meta as { target?: LinkTarget } | null)?.target;
   token.attrs = [];
