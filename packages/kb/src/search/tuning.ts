@@ -54,7 +54,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   fuzzyPenalty: 0.811,
   fuzzyMaxTerms: 3,
   fuzzyEvidenceFactor: 0.902,
-  rerankCandidates: 40,
+  rerankCandidates: 20,
   phaseMatchBoost: 1.06,
   phaseMismatchFactor: 0.96,
   decision: {
