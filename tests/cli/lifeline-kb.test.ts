@@ -85,6 +85,9 @@ describe('lifeline-kb', () => {
     expect(broken.stderr).toContain('nothing was written');
     expect(await readdir(out)).toEqual([]);
     expect((await run(['build'])).code).toBe(2);
+    const unwritable = await run(['build', '--out', 'README.md/out']);
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toContain('[kb.build.write_failed]');
   });
 
   it('search shows the ranking, the scores and the decision', async () => {
@@ -135,6 +138,10 @@ describe('lifeline-kb', () => {
     const stamped = await run(['stamp', path.join(copy, 'es/exam-frozen.md'), '--source', copy]);
     expect(stamped.stdout).toContain('1 translation(s) stamped');
     expect((await run(['lint', '--source', copy])).code).toBe(0);
+    const wrong = await run(['stamp', english, 'missing.md', '--source', copy]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/en\/exam-frozen\.md:1:1 {2}kb\.stamp\.not_a_translation/);
+    expect(wrong.stderr).toMatch(/missing\.md:1:1 {2}kb\.stamp\.not_a_translation/);
   });
 
   it('preview serves the search page and the freshly built knowledge base', async () => {

@@ -1,7 +1,7 @@
 /** @module build: compiles a linted knowledge base into content-addressed locale files and a manifest. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { KB_FORMAT_VERSION, type CompiledArticle, type CompiledKb, type KbManifest } from '@lifeline/protocol';
+import { KB_FORMAT_VERSION, LifelineError, type CompiledArticle, type CompiledKb, type KbManifest } from '@lifeline/protocol';
 import { lintKnowledgeBase, type LintOptions } from '../lint/index.ts';
 import { sha256Hex } from '../source/hash.ts';
 import type { KnowledgeBase } from '../source/load.ts';
@@ -62,6 +62,11 @@ function compileArticle(fm: NonNullable<KnowledgeBase['articles'][number]['front
 }
 
 export async function writeBuild(outDir: string, output: BuildOutput): Promise<void> {
-  await mkdir(outDir, { recursive: true });
-  for (const [name, content] of output.files) await writeFile(path.join(outDir, name), content);
+  try {
+    await mkdir(outDir, { recursive: true });
+    for (const [name, content] of output.files) await writeFile(path.join(outDir, name), content);
+  } catch (cause) {
+    const reason = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
+    throw new LifelineError('kb.build.write_failed', `could not write the build to ${outDir} (${reason}): choose a folder you can write to with --out`, { cause });
+  }
 }

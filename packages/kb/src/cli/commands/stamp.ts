@@ -23,6 +23,11 @@ export const runStamp: Command = async (argv) => {
   const sources = new Map(kb.articles.filter((a) => a.frontMatter?.locale === sourceLocale).map((a) => [a.fileId, a]));
   let failures = 0;
   let stamped = 0;
+  const translations = new Set(kb.articles.filter((a) => a.frontMatter && a.frontMatter.locale !== sourceLocale).map((a) => path.resolve(a.file)));
+  for (const file of positionals.filter((p) => !translations.has(path.resolve(p)))) {
+    process.stderr.write(`${file}:1:1  kb.stamp.not_a_translation  not a translation in ${values.source ?? DEFAULT_SOURCE}/ (only files of the other locales, with valid front matter, can be stamped)\n`);
+    failures += 1;
+  }
   for (const article of kb.articles) {
     const fm = article.frontMatter;
     if (!fm || fm.locale === sourceLocale) continue;
