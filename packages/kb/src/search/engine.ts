@@ -13,7 +13,6 @@ import { DEFAULT_TUNING, type SearchTuning } from './tuning.ts';
 
 export type { Decision } from './decision.ts';
 
-
 export interface SearchResult {
   id: string;
   title: string;
@@ -326,14 +325,14 @@ export class LocaleSearchEngine {
   private fuzzy(word: string): [string, number][] {
     const t = this.tuning;
     if (word.length < t.fuzzyMinLength || /\d/.test(word)) return [];
-    const found = new Map<string, number>();
-    const spelledAs = new Map<string, string>();
+    // For each term: how close the best spelling is, and how far its length is from the typo's.
+    const found = new Map<string, { similarity: number; lengthGap: number }>();
     const add = (surface: string, similarity: number) => {
+      const lengthGap = Math.abs(surface.length - word.length);
       for (const term of this.surfaces.get(surface) ?? []) {
-        const known = found.get(term) ?? 0;
-        if (similarity > known || (similarity === known && Math.abs(surface.length - word.length) < Math.abs((spelledAs.get(term) ?? '').length - word.length))) {
-          found.set(term, similarity);
-          spelledAs.set(term, surface);
+        const known = found.get(term);
+        if (!known || similarity > known.similarity || (similarity === known.similarity && lengthGap < known.lengthGap)) {
+          found.set(term, { similarity, lengthGap });
         }
       }
     };
@@ -359,8 +358,10 @@ export class LocaleSearchEngine {
       }
     }
     // Equally close spellings: prefer the one of the same length ("choise" is "choice" before "chose").
-    const lengthGap = (term: string) => Math.abs((spelledAs.get(term) ?? term).length - word.length);
-    return [...found].sort((a, b) => b[1] - a[1] || lengthGap(a[0]) - lengthGap(b[0])).slice(0, t.fuzzyMaxTerms);
+    return [...found]
+      .sort(([, a], [, b]) => b.similarity - a.similarity || a.lengthGap - b.lengthGap)
+      .slice(0, t.fuzzyMaxTerms)
+      .map(([term, { similarity }]) => [term, similarity]);
   }
 
   /**
