@@ -90,12 +90,21 @@ export const LocaleSearchConfig = z.strictObject({
 });
 export type LocaleSearchConfig = z.infer<typeof LocaleSearchConfig>;
 
+/** Per phase, the articles the widget offers as quick replies when it opens, most useful first. */
+export const FeaturedArticles = z.strictObject({
+  before: z.optional(z.array(ArticleId)),
+  during: z.optional(z.array(ArticleId)),
+  after: z.optional(z.array(ArticleId)),
+});
+export type FeaturedArticles = z.infer<typeof FeaturedArticles>;
+
 export const KbConfig = z.strictObject({
   version: NonEmptyText,
   sourceLocale: Locale,
   locales: z.array(Locale).check(z.minLength(1, 'list at least one locale')),
   placeholders: z.array(z.string().check(z.regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'a placeholder is dotted words such as links.reschedule'))),
   search: z._default(z.record(Locale, LocaleSearchConfig), {}),
+  featured: z._default(FeaturedArticles, {}),
 });
 export type KbConfig = z.infer<typeof KbConfig>;
 
@@ -122,6 +131,7 @@ export const CompiledKb = z.strictObject({
   kbVersion: z.string(),
   locale: Locale,
   search: LocaleSearchConfig,
+  featured: z._default(FeaturedArticles, {}),
   articles: z.array(CompiledArticle),
 });
 export type CompiledKb = z.infer<typeof CompiledKb>;

@@ -30,7 +30,9 @@ export function buildKnowledgeBase(kb: KnowledgeBase, options: LintOptions = {})
       .flatMap((a) => (a.frontMatter?.locale === locale && a.frontMatter.status === 'published' ? [compileArticle(a.frontMatter, a.body)] : []))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const search = config.search[locale] ?? { synonyms: {}, stopWords: [] };
-    const compiled: CompiledKb = { format: KB_FORMAT_VERSION, kbVersion: config.version, locale, search, articles };
+    const published = new Set(articles.map((a) => a.id));
+    const featured = Object.fromEntries(Object.entries(config.featured).map(([phase, ids]) => [phase, (ids ?? []).filter((id) => published.has(id))]));
+    const compiled: CompiledKb = { format: KB_FORMAT_VERSION, kbVersion: config.version, locale, search, featured, articles };
     const content = `${JSON.stringify(compiled)}\n`;
     const hash = sha256Hex(content, 12);
     const file = `${locale}.${hash}.json`;

@@ -33,6 +33,7 @@ describe('lint on a knowledge base that breaks every rule once', async () => {
     ['kb.markdown.unsafe_link', 'en/links.md:29'],
     ['kb.article.too_few_questions', 'en/links.md:7'],
     ['kb.article.shared_question', 'en/links.md:7'],
+    ['kb.config.unknown_featured', 'kb.config.yaml:7'],
   ])('%s fires at %s', (code, where) => {
     expect(found).toContain(`${code} ${where}`);
   });

@@ -55,6 +55,7 @@ export function crossArticleProblems(kb: KnowledgeBase, options: LintOptions = {
   }
 
   problems.push(...sharedQuestionProblems(valid, at));
+  if (config) problems.push(...featuredProblems(kb, byLocale));
   if (config) problems.push(...translationProblems(config.sourceLocale, config.locales, byLocale, at));
   return problems;
 }
@@ -127,4 +128,16 @@ function translationProblems(
     }
   }
   return problems;
+}
+
+/** Quick replies name articles by id; each must exist in the source locale. */
+function featuredProblems(kb: KnowledgeBase, byLocale: Map<string, Map<string, ValidArticle>>): Problem[] {
+  const config = kb.config;
+  if (!config) return [];
+  const source = byLocale.get(config.sourceLocale) ?? new Map();
+  return Object.entries(config.featured).flatMap(([phase, ids]) =>
+    (ids ?? []).flatMap((id, index) =>
+      source.has(id) ? [] : [problem(kb.locateConfig(['featured', phase, index]), 'kb.config.unknown_featured', `featured article "${id}" (${phase}) does not exist in ${config.sourceLocale}/`)],
+    ),
+  );
 }

@@ -27,6 +27,8 @@ export interface SourceArticle {
 export interface KnowledgeBase {
   root: string;
   config: KbConfig | undefined;
+  /** Where a key path of kb.config.yaml is, for problems about the config's values. */
+  locateConfig: (keyPath: PropertyKey[]) => { file: string; line: number; column: number };
   articles: SourceArticle[];
   /** Problems found while reading: YAML, schema, markdown. Cross-article rules live in lint. */
   problems: Problem[];
@@ -35,7 +37,11 @@ export interface KnowledgeBase {
 export async function loadKnowledgeBase(root: string): Promise<KnowledgeBase> {
   const problems: Problem[] = [];
   const configFile = displayPath(path.join(root, CONFIG_FILE));
-  const config = await loadConfig(root, configFile, problems);
+  const { config, locate } = await loadConfig(root, configFile, problems);
+  const locateConfig = (keyPath: PropertyKey[]) => {
+    const at = locate?.(keyPath) ?? { line: 2, column: 1 };
+    return { file: configFile, line: at.line - 1, column: at.column };
+  };
   const locales = config?.locales ?? (await localeFolders(root));
   const articles: SourceArticle[] = [];
   for (const locale of locales) {
@@ -53,7 +59,7 @@ export async function loadKnowledgeBase(root: string): Promise<KnowledgeBase> {
       articles.push(article.article);
     }
   }
-  return { root, config, articles, problems };
+  return { root, config, locateConfig, articles, problems };
 }
 
 export function readArticle(file: string, folderLocale: string, fileId: string, source: string): { article: SourceArticle; problems: Problem[] } {
@@ -71,21 +77,21 @@ export function readArticle(file: string, folderLocale: string, fileId: string, 
   return { article: { file, folderLocale, fileId, frontMatter, body, locate: parsed.locate, sourceHash }, problems };
 }
 
-async function loadConfig(root: string, file: string, problems: Problem[]): Promise<KbConfig | undefined> {
+async function loadConfig(root: string, file: string, problems: Problem[]): Promise<{ config?: KbConfig; locate?: ParsedFrontMatter['locate'] }> {
   const source = await readFile(path.join(root, CONFIG_FILE), 'utf8').catch(() => undefined);
   if (source === undefined) {
     problems.push(problem({ file, line: 1, column: 1 }, 'kb.config.missing', `no ${CONFIG_FILE} in ${displayPath(root)}: it holds the KB version, the locales and the placeholders (see docs/authoring.md)`));
-    return undefined;
+    return {};
   }
   // The config is plain YAML; wrap it as front matter to reuse the located parser.
   const parsed = parseFrontMatter(file, `---\n${source}\n---\n`);
   const shift = (p: Problem) => ({ ...p, line: p.line - 1 });
   problems.push(...parsed.problems.map(shift));
-  if (!parsed.data) return undefined;
+  if (!parsed.data) return {};
   const result = KbConfig.safeParse(parsed.data);
-  if (result.success) return result.data;
+  if (result.success) return { config: result.data, locate: parsed.locate };
   problems.push(...schemaProblems(file, parsed.data, result.error.issues, parsed.locate).map(shift));
-  return undefined;
+  return {};
 }
 
 function schemaProblems(file: string, data: unknown, issues: z.core.$ZodIssue[], locate: ParsedFrontMatter['locate']): Problem[] {
