@@ -1,3 +1,5 @@
 /** @module @lifeline/protocol: the zod schemas and types every other package agrees on. */
 export * from './errors.ts';
 export * from './kb.ts';
+export * from './kb-source.ts';
+export * from './widget.ts';

@@ -1,4 +1,4 @@
-/** @module Schemas of the knowledge base: article front matter, KB config, and the compiled files the widget loads. */
+/** @module Schemas of the knowledge base the browser needs too: the shared vocabulary and the compiled files the widget loads. */
 import * as z from 'zod/mini';
 
 /** Bumped when the compiled locale file changes shape; the search refuses other versions. */
@@ -56,31 +56,6 @@ export const ArticleId = z.string().check(
 );
 export type ArticleId = z.infer<typeof ArticleId>;
 
-const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD, such as 2026-11-02'));
-const NonEmptyText = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
-
-export const MIN_QUESTIONS = 5;
-export const MIN_PUBLISHED_REVIEWERS = 2;
-
-export const ArticleFrontMatter = z.strictObject({
-  id: ArticleId,
-  locale: Locale,
-  title: NonEmptyText.check(z.maxLength(90, 'keep the title under 90 characters')),
-  summary: NonEmptyText.check(z.maxLength(320, 'the summary is the bot\'s answer: one or two sentences, at most 320 characters')),
-  questions: z.array(NonEmptyText),
-  keywords: z.array(NonEmptyText).check(z.minLength(3, 'list at least 3 keywords')),
-  topic: Topic,
-  phase: ArticlePhase,
-  check: z.optional(CheckName),
-  related: z.array(ArticleId),
-  owner: NonEmptyText,
-  reviewed_by: z.array(NonEmptyText),
-  reviewed_at: IsoDate,
-  review_every: z.int().check(z.positive('review_every is a number of days, such as 180')),
-  status: z.enum(['draft', 'published']),
-  source_hash: z.optional(z.string().check(z.regex(/^[0-9a-f]{12,64}$/, 'source_hash is written by `lifeline-kb stamp`'))),
-});
-export type ArticleFrontMatter = z.infer<typeof ArticleFrontMatter>;
 
 /** Per-locale search vocabulary the editors control. */
 export const LocaleSearchConfig = z.strictObject({
@@ -98,15 +73,6 @@ export const FeaturedArticles = z.strictObject({
 });
 export type FeaturedArticles = z.infer<typeof FeaturedArticles>;
 
-export const KbConfig = z.strictObject({
-  version: NonEmptyText,
-  sourceLocale: Locale,
-  locales: z.array(Locale).check(z.minLength(1, 'list at least one locale')),
-  placeholders: z.array(z.string().check(z.regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'a placeholder is dotted words such as links.reschedule'))),
-  search: z._default(z.record(Locale, LocaleSearchConfig), {}),
-  featured: z._default(FeaturedArticles, {}),
-});
-export type KbConfig = z.infer<typeof KbConfig>;
 
 /** An article as the widget receives it: HTML already rendered and sanitized, plain text for search. */
 export const CompiledArticle = z.strictObject({

@@ -22,6 +22,7 @@ const kb: CompiledKb = {
   kbVersion: 'test',
   locale: 'en',
   search: { synonyms: { webcam: 'camera', 'wi fi': 'wifi' }, stopWords: ['my', 'the', 'is', 'a', 'i', 'to', 'how', 'do', 'not', 'what'] },
+  featured: { during: ['exam-frozen'] },
   articles: [
     article('camera-not-working', { title: 'My camera is not working', questions: ['camera shows a black picture', 'camera not detected', 'camera in use by another app', 'video frozen', 'no camera found'], keywords: ['video', 'lens'] }),
     article('internet-connection', { title: 'Internet connection', questions: ['is my wifi fast enough', 'slow internet', 'upload speed too low', 'router far away', 'connection drops'], keywords: ['bandwidth', 'ethernet cable'] }),

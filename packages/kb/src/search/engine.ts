@@ -1,9 +1,8 @@
 /**
  * @module The search engine for one compiled locale: an inverted index over weighted article fields,
- * fuse.js for words the index does not know (typos), nearest example question, phase boost, and the
- * decision to answer, suggest or abstain.
+ * a fuzzy scorer (fuse.js, see fuzzy.ts) for words the index does not know (typos), nearest example
+ * question, phase boost, and the decision to answer, suggest or abstain.
  */
-import Fuse from 'fuse.js/basic';
 import type { CompiledArticle, CompiledKb, Phase } from '@lifeline/protocol';
 import { createAnalyzer, type Analyzer, type QuerySlot } from './analyzer.ts';
 import { decide, type Decision, type DecisionFeatures } from './decision.ts';
@@ -12,6 +11,13 @@ import { findMisspellings } from './spelling.ts';
 import { DEFAULT_TUNING, type SearchTuning } from './tuning.ts';
 
 export type { Decision } from './decision.ts';
+
+/**
+ * Scores candidate spellings against a typed word: 0 is identical, and a score is errors divided by
+ * the word's length (fuse.js's Bitap with `ignoreLocation`). Injected so the browser can load fuse.js
+ * only when a question has a word the index does not know.
+ */
+export type FuzzyScorer = (word: string, candidates: string[]) => { item: string; score: number }[];
 
 export interface SearchResult {
   id: string;
@@ -79,6 +85,8 @@ export class LocaleSearchEngine {
   readonly locale: string;
   readonly kbVersion: string;
   readonly articles: readonly CompiledArticle[];
+  /** The editors' quick replies per phase (kb.config.yaml `featured`). */
+  readonly featured: CompiledKb['featured'];
   private readonly analyzer: Analyzer;
   private readonly tuning: SearchTuning;
   /** term -> (article index -> bit mask of the fields holding it) */
@@ -103,10 +111,14 @@ export class LocaleSearchEngine {
   private readonly byPrefix = new Map<string, string[]>();
   private readonly unknownWeight: number;
 
-  constructor(kb: CompiledKb, tuning: SearchTuning = DEFAULT_TUNING) {
+  private fuzzyScorer: FuzzyScorer | undefined;
+
+  constructor(kb: CompiledKb, tuning: SearchTuning = DEFAULT_TUNING, fuzzyScorer?: FuzzyScorer) {
+    this.fuzzyScorer = fuzzyScorer;
     this.locale = kb.locale;
     this.kbVersion = kb.kbVersion;
     this.articles = kb.articles;
+    this.featured = kb.featured;
     this.tuning = tuning;
     // Each text is normalized once; the counts of its words also reveal the KB's own misspellings.
     const normalized = kb.articles.map((article) => ({
@@ -305,7 +317,21 @@ export class LocaleSearchEngine {
     return w.body;
   }
 
-  /** Resolves a query word to index terms: exact or synonym first, else fuse.js over terms of similar length. */
+  /** Whether answering this question would use the fuzzy scorer and none is set yet (then set one first). */
+  needsFuzzyScorer(query: string): boolean {
+    if (this.fuzzyScorer) return false;
+    return this.analyzer.slots(query).some((slot) => !slot.word.includes(' ') && this.fuzzyEligible(slot.word) && !slot.alternatives.some((a) => this.postings.has(a)));
+  }
+
+  useFuzzyScorer(scorer: FuzzyScorer): void {
+    this.fuzzyScorer = scorer;
+  }
+
+  private fuzzyEligible(word: string): boolean {
+    return word.length >= this.tuning.fuzzyMinLength && !/\d/.test(word);
+  }
+
+  /** Resolves a query word to index terms: exact or synonym first, else fuzzy over terms of similar length. */
   private matchSlot(slot: QuerySlot): MatchedSlot {
     const terms = new Map<string, number>();
     for (const alternative of slot.alternatives) {
@@ -324,7 +350,7 @@ export class LocaleSearchEngine {
   /** Index terms a misspelt word may stand for, with a similarity below 1. */
   private fuzzy(word: string): [string, number][] {
     const t = this.tuning;
-    if (word.length < t.fuzzyMinLength || /\d/.test(word)) return [];
+    if (!this.fuzzyEligible(word)) return [];
     // For each term: how close the best spelling is, and how far its length is from the typo's.
     const found = new Map<string, { similarity: number; lengthGap: number }>();
     const add = (surface: string, similarity: number) => {
@@ -348,13 +374,11 @@ export class LocaleSearchEngine {
     if (maxErrors > 1) {
       for (const surface of this.byPrefix.get(word.slice(0, 3)) ?? []) if (Math.abs(surface.length - word.length) <= 2) candidates.add(surface);
     }
-    if (candidates.size > 0) {
-      // With ignoreLocation, a fuse.js score is errors / pattern length: keep at most maxErrors.
-      const fuse = new Fuse([...candidates], { includeScore: true, isCaseSensitive: true, ignoreLocation: true, threshold: 0.4, shouldSort: false });
+    if (candidates.size > 0 && this.fuzzyScorer) {
+      // A score is errors / word length: keep at most maxErrors.
       const maxScore = maxErrors / word.length + 1e-9;
-      for (const hit of fuse.search(word)) {
-        const score = hit.score ?? 1;
-        if (score <= maxScore && Math.abs(hit.item.length - word.length) <= maxErrors) add(hit.item, (1 - score) * t.fuzzyPenalty);
+      for (const { item, score } of this.fuzzyScorer(word, [...candidates])) {
+        if (score <= maxScore && Math.abs(item.length - word.length) <= maxErrors) add(item, (1 - score) * t.fuzzyPenalty);
       }
     }
     // Equally close spellings: prefer the one of the same length ("choise" is "choice" before "chose").

@@ -1,0 +1,92 @@
+/**
+ * @module The FAQ bot's decisions, as pure functions: what to answer for a search response, and
+ * the conversation to show, rebuilt from the help-session entries (so a reload shows the same thing).
+ */
+import type { HelpSessionEntry } from '@lifeline/protocol';
+
+/** The part of a search response the bot needs (see @lifeline/kb/search). */
+export interface SearchOutcome {
+  decision: 'answer' | 'suggest' | 'none';
+  results: { id: string }[];
+}
+
+/** "Did you mean" shows at most this many alternatives beside the best article. */
+export const MAX_ALTERNATIVES = 2;
+
+/** Two unhelpful answers, or two questions without an answer, in a row: offer a person. */
+export const MISSES_BEFORE_OFFER = 2;
+
+export function answerEntry(outcome: SearchOutcome, kbVersion: string, at: number): Extract<HelpSessionEntry, { type: 'answer' }> {
+  const [best, ...rest] = outcome.results;
+  if (outcome.decision === 'none' || !best) return { type: 'answer', at, decision: 'none', alternatives: [], kbVersion };
+  const alternatives = outcome.decision === 'suggest' ? rest.slice(0, MAX_ALTERNATIVES).map((r) => r.id) : [];
+  return { type: 'answer', at, decision: outcome.decision, articleId: best.id, alternatives, kbVersion };
+}
+
+export type TranscriptItem =
+  | { kind: 'question'; key: number; text: string }
+  | {
+      kind: 'answer';
+      key: number;
+      decision: 'answer' | 'suggest' | 'none';
+      articleId: string | undefined;
+      alternatives: string[];
+      /** The candidate's rating of this answer, once given. */
+      helpful: boolean | undefined;
+    }
+  | { kind: 'feedback-reply'; key: number; helpful: boolean }
+  | { kind: 'offer-person'; key: number }
+  | { kind: 'escalated'; key: number };
+
+export function transcript(entries: readonly HelpSessionEntry[]): TranscriptItem[] {
+  const items: TranscriptItem[] = [];
+  let unanswered = 0;
+  let unhelpful = 0;
+  entries.forEach((entry, key) => {
+    switch (entry.type) {
+      case 'question':
+        items.push({ kind: 'question', key, text: entry.text });
+        break;
+      case 'answer':
+        items.push({ kind: 'answer', key, decision: entry.decision, articleId: entry.articleId, alternatives: entry.alternatives, helpful: undefined });
+        unanswered = entry.decision === 'none' ? unanswered + 1 : 0;
+        if (unanswered >= MISSES_BEFORE_OFFER) {
+          items.push({ kind: 'offer-person', key: key + 0.5 });
+          unanswered = 0;
+        }
+        break;
+      case 'feedback': {
+        const answer = lastAnswerFor(items, entry.articleId);
+        if (!answer || answer.helpful !== undefined) break; // one rating per answer
+        answer.helpful = entry.helpful;
+        items.push({ kind: 'feedback-reply', key, helpful: entry.helpful });
+        unhelpful = entry.helpful ? 0 : unhelpful + 1;
+        if (unhelpful >= MISSES_BEFORE_OFFER) {
+          items.push({ kind: 'offer-person', key: key + 0.5 });
+          unhelpful = 0;
+        }
+        break;
+      }
+      case 'escalate':
+        items.push({ kind: 'escalated', key });
+        break;
+      case 'article':
+        break; // reading an article is context for the agent, not a message
+    }
+  });
+  return items;
+}
+
+/** Whether the candidate may still rate the answer it gave with this article. */
+export function canRate(entries: readonly HelpSessionEntry[], articleId: string): boolean {
+  const answer = lastAnswerFor(transcript(entries), articleId);
+  return answer !== undefined && answer.helpful === undefined;
+}
+
+function lastAnswerFor(items: TranscriptItem[], articleId: string) {
+  for (let i = items.length - 1; i >= 0; i -= 1) {
+    const item = items[i];
+    if (item?.kind === 'answer' && item.articleId === articleId) return item;
+  }
+  return undefined;
+}

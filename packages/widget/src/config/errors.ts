@@ -1,0 +1,100 @@
+/** @module Readable config errors: each names the field, says what was wrong, and shows a right value. */
+import { LifelineError } from '@lifeline/protocol';
+import type * as z from 'zod/mini';
+
+/** A right value per field, shown in every error about it. `*` stands for any key of a record. */
+const EXAMPLES: Record<string, string> = {
+  kbUrl: '"/kb/" or "https://help.example.com/kb/"',
+  locale: '"en" or "es"',
+  persist: 'true',
+  open: 'false',
+  quickReplies: '["exam-frozen", "camera-not-working"]',
+  'quickReplies.*': '"exam-frozen"',
+  theme: '{ primary: "#0b57d0", side: "right" }',
+  'theme.primary': '"#0b57d0" (a 6-digit hex color)',
+  'theme.side': '"right" or "left"',
+  'theme.zIndex': '2147483000',
+  'theme.mode': '"auto", "light" or "dark"',
+  context: '{ phase: "before", exam: { name: "Biology 101" } }',
+  'context.phase': '"before", "during" or "after"',
+  'context.links': '{ reschedule: "https://exams.example.com/bookings" }',
+  'context.links.*': '"https://exams.example.com/bookings"',
+  'context.*': '{ name: "Biology 101" }',
+  'context.*.*': '"Biology 101" or 48',
+};
+
+export function errorsFor(code: string, input: unknown, issues: z.core.$ZodIssue[], prefix: PropertyKey[]): LifelineError[] {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    const example = EXAMPLES[prefix.join('.')] ?? '{ kbUrl: "/kb/" }';
+    return [new LifelineError(code, `${prefix.length ? prefix.join('.') : 'the config'} must be an object, got ${describe(input)}; for example ${example}`)];
+  }
+  return issues.flatMap((issue) => issueErrors(code, issue, [...prefix, ...issue.path], input, prefix.length));
+}
+
+function issueErrors(code: string, issue: z.core.$ZodIssue, path: PropertyKey[], root: unknown, rootDepth: number): LifelineError[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      const field = [...path, key].join('.');
+      const known = knownSiblings(path);
+      const hint = known.length ? `; the fields here are ${known.join(', ')}` : '';
+      return new LifelineError(code, `${field} is not a setting Lifeline knows${hint}`);
+    });
+  }
+  const field = path.join('.');
+  const value = valueAt(root, path.slice(rootDepth));
+  const what = value === undefined ? 'is required' : `must be ${expected(issue)}, got ${describe(value)}`;
+  return [new LifelineError(code, `${field} ${what}; for example ${exampleFor(path)}`)];
+}
+
+function expected(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`;
+    case 'invalid_value':
+      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_format':
+      return issue.format === 'regex' ? 'written differently' : `a valid ${issue.format}`;
+    case 'too_small':
+      return issue.origin === 'string' ? 'a non-empty text' : `at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return `at most ${String(issue.maximum)}`;
+    default:
+      return 'a different value';
+  }
+}
+
+function exampleFor(path: PropertyKey[]): string {
+  const exact = path.join('.');
+  if (EXAMPLES[exact]) return EXAMPLES[exact];
+  // Try the path with record keys and array indexes generalized to `*`, most specific first.
+  for (let i = path.length - 1; i >= 0; i -= 1) {
+    const generalized = path.map((part, index) => (index >= i ? '*' : String(part))).join('.');
+    const example = EXAMPLES[generalized];
+    if (example) return example;
+  }
+  return '{ kbUrl: "/kb/" }';
+}
+
+function knownSiblings(path: PropertyKey[]): string[] {
+  const prefix = path.length ? `${path.join('.')}.` : '';
+  return Object.keys(EXAMPLES)
+    .filter((key) => key.startsWith(prefix) && !key.slice(prefix.length).includes('.') && !key.endsWith('*'))
+    .map((key) => key.slice(prefix.length));
+}
+
+function valueAt(root: unknown, path: PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,66 @@
+/** @module English: the UI strings and the neutral phrases for placeholders the host left empty. A lazy chunk. */
+import type { Language } from './index.ts';
+
+export const strings = {
+  // The loader draws the launcher with the same words (launcher-strings.ts; a test keeps them equal).
+  launcher: 'Help',
+  launcherLabel: 'Open exam help',
+  title: 'Exam help',
+  close: 'Close help',
+  greeting: 'Hi! Ask a question about your exam, or choose a topic.',
+  quickRepliesLabel: 'Common topics',
+  inputLabel: 'Your question',
+  inputPlaceholder: 'Type your question…',
+  send: 'Send',
+  you: 'You',
+  bot: 'Help',
+  loading: 'Loading answers…',
+  thinking: 'Searching…',
+  loadFailed: 'Answers could not be loaded. Check your internet connection, then try again.',
+  retry: 'Try again',
+  answerIntro: 'This should help:',
+  readSteps: 'Read the steps',
+  didYouMean: 'Or did you mean:',
+  noAnswer: 'I do not have an answer for that. Try other words, or talk to a person.',
+  helpful: 'Did this help?',
+  yes: 'Yes',
+  no: 'No',
+  thanks: 'Glad it helped.',
+  sorry: 'Sorry it did not help. Try asking in other words, or talk to a person.',
+  offerPerson: 'It looks like the answers are not solving this. Would you like to talk to a person?',
+  talkToPerson: 'Talk to a person',
+  escalated: 'Your request for a person has been passed on, with what you asked and read here, so you will not have to repeat it.',
+  supportHours: 'Support hours: {hours}',
+  back: 'Back to the conversation',
+  related: 'Related articles',
+  articleFailed: 'This article is not available.',
+  empty: 'Type a question first.',
+} as const;
+
+export const language: Language = {
+  strings,
+  neutral: {
+    exact: {
+      'platform.name': 'the exam platform',
+      'candidate.name': 'the candidate',
+      'exam.name': 'your exam',
+      'exam.start': 'your start time',
+      'exam.organizer': 'your exam organizer',
+      'links.support': 'the support page',
+      'links.myExams': 'your exams page',
+      'links.systemCheck': 'the system check page',
+      'support.hours': 'the hours shown on the support page',
+      'support.phone': 'the support phone number',
+      'support.email': 'the support e-mail address',
+      'support.languages': 'several languages',
+      'proctoringApp.name': 'the proctoring app',
+    },
+    namespace: {
+      links: "the exam platform's website",
+      support: 'the support team',
+      policy: "your exam's policy",
+    },
+    number: 'the set number of',
+    fallback: "your exam's details",
+  },
+};

@@ -1,0 +1,88 @@
+/**
+ * @module The script-tag loader (≤ 2 KB gzip): defines the `Lifeline` command queue, draws the
+ * launcher, and fetches the widget bundle when the page is idle or on the launcher's first click.
+ * It never throws into the host page and never makes a second widget when included twice.
+ */
+import { LAUNCHER_STRINGS } from '../i18n/launcher-strings.ts';
+import { HOST_TAG, LAUNCHER_CSS, LAUNCHER_ICON } from '../ui/launcher-style.ts';
+
+interface QueueStub {
+  (...args: unknown[]): void;
+  q?: ArrayLike<unknown>[];
+  /** Set by the first loader that runs: a second copy of the snippet does nothing. */
+  l?: 1;
+}
+
+/** How long an idle page may make the widget wait before it is fetched anyway. */
+const IDLE_TIMEOUT_MS = 4000;
+const SVG = 'http://www.w3.org/2000/svg';
+
+try {
+  const win = window as unknown as { Lifeline?: QueueStub };
+  const stub: QueueStub =
+    win.Lifeline ||
+    (win.Lifeline = function queue(...args: unknown[]) {
+      (stub.q = stub.q || []).push(args);
+    });
+  const script = document.currentScript as HTMLScriptElement | null;
+  if (!stub.l && script) {
+    stub.l = 1;
+    start(stub, script);
+  }
+} catch (error) {
+  console.error('[Lifeline] loader.failed:', error);
+}
+
+function start(stub: QueueStub, script: HTMLScriptElement): void {
+  const data = { ...script.dataset };
+  const bundle = data.bundle ? new URL(data.bundle, location.href).href : new URL('lifeline.js', script.src).href;
+  delete data.bundle;
+  // Setup from data-* attributes runs first, so calls in the page can still change it.
+  if (Object.keys(data).length) (stub.q = stub.q || []).unshift(['attributes', data]);
+  const init = [...(stub.q || [])].find((call) => call[0] === 'init')?.[1] as { locale?: string; theme?: { side?: string } } | undefined;
+  const language = (data.locale || init?.locale || navigator.language || 'en').slice(0, 2) === 'es' ? 'es' : 'en';
+
+  let loading = false;
+  const load = () => {
+    if (loading) return;
+    loading = true;
+    import(/* @vite-ignore */ bundle).catch((error: unknown) => console.error(`[Lifeline] loader.bundle_failed: could not load ${bundle}:`, error));
+  };
+
+  const draw = () => {
+    if (document.querySelector(HOST_TAG)) return;
+    const host = document.createElement(HOST_TAG);
+    const root = host.attachShadow({ mode: 'open' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(LAUNCHER_CSS);
+    root.adoptedStyleSheets = [sheet];
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = (data.side || init?.theme?.side) === 'left' ? 'launcher left' : 'launcher';
+    button.setAttribute('aria-label', LAUNCHER_STRINGS[language].launcherLabel);
+    button.setAttribute('aria-expanded', 'false');
+    const svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    const path = document.createElementNS(SVG, 'path');
+    path.setAttribute('d', LAUNCHER_ICON);
+    svg.append(path);
+    button.append(svg, LAUNCHER_STRINGS[language].launcher);
+    button.onclick = () => {
+      stub('open');
+      load();
+    };
+    root.append(button);
+    document.body.append(host);
+  };
+
+  if (document.body) draw();
+  else document.addEventListener('DOMContentLoaded', draw);
+
+  const whenIdle = () => {
+    if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: IDLE_TIMEOUT_MS });
+    else setTimeout(load, 1);
+  };
+  if (document.readyState === 'complete') whenIdle();
+  else addEventListener('load', whenIdle);
+}

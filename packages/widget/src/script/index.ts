@@ -1,0 +1,73 @@
+/**
+ * @module The bundle the loader fetches: makes the one widget of the page, turns `window.Lifeline`
+ * into the real command function, and replays the calls queued before it arrived, in order.
+ */
+import { LifelineError } from '@lifeline/protocol';
+import { configFromAttributes } from '../config/index.ts';
+import { HOST_TAG } from '../ui/launcher-style.ts';
+import { LifelineWidget, toLifelineError, type LifelineApi } from '../widget.ts';
+import { sessionStorageOrUndefined } from '../session/index.ts';
+
+type Command = keyof LifelineApi | 'attributes';
+
+interface GlobalLifeline {
+  (command: Command, ...args: unknown[]): unknown;
+  q?: ArrayLike<unknown>[];
+  l?: 1;
+  /** The live widget, set once the bundle has run: a second copy of the bundle reuses it. */
+  widget?: LifelineWidget;
+}
+
+const COMMANDS: readonly Command[] = ['init', 'open', 'close', 'toggle', 'ask', 'showArticle', 'setContext', 'setLocale', 'on', 'off', 'getSessionContext', 'destroy', 'attributes'];
+
+boot();
+
+function boot(): void {
+  const win = window as unknown as { Lifeline?: GlobalLifeline };
+  const previous = win.Lifeline;
+  if (previous?.widget) return;
+  try {
+    const host = document.querySelector<HTMLElement>(HOST_TAG) ?? document.body.appendChild(document.createElement(HOST_TAG));
+    const widget = new LifelineWidget({ host, storage: sessionStorageOrUndefined() });
+    const lifeline: GlobalLifeline = (command, ...args) => run(widget, command, args);
+    lifeline.widget = widget;
+    lifeline.l = 1;
+    const queued = Array.from(previous?.q ?? [], (call) => Array.from(call));
+    win.Lifeline = lifeline;
+    for (const [command, ...args] of queued) run(widget, command as Command, args);
+  } catch (error) {
+    console.error('[Lifeline] widget.boot_failed:', toLifelineError(error).message);
+  }
+}
+
+/** The script tag's `data-*` setup; a later `init` call adds to it rather than starting over. */
+let fromAttributes: Record<string, unknown> = {};
+
+function run(widget: LifelineWidget, command: Command, args: unknown[]): unknown {
+  if (command === 'attributes') {
+    fromAttributes = configFromAttributes(args[0] as Record<string, string>);
+    return widget.init(fromAttributes);
+  }
+  if (command === 'init') return widget.init(mergeConfig(fromAttributes, args[0]));
+  if (!COMMANDS.includes(command)) {
+    // Reported through the widget, like every other mistake; nothing throws into the page.
+    widget.reportError(new LifelineError('command.unknown', `Lifeline(${JSON.stringify(command)}) is not a command; use one of ${COMMANDS.filter((c) => c !== 'attributes').join(', ')}`));
+    return undefined;
+  }
+  const method = widget[command] as (...a: unknown[]) => unknown;
+  return method(...args);
+}
+
+function mergeConfig(base: Record<string, unknown>, update: unknown): unknown {
+  if (typeof update !== 'object' || update === null || Array.isArray(update)) return update;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(update)) {
+    const previous = merged[key];
+    merged[key] = isPlainObject(previous) && isPlainObject(value) ? { ...previous, ...value } : value;
+  }
+  return merged;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

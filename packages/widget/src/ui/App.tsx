@@ -1,0 +1,61 @@
+/** @module The widget's UI: launcher, and a non-modal dialog holding the conversation or an article. */
+import { Composer } from './Composer.tsx';
+import { Conversation } from './Conversation.tsx';
+import { LAUNCHER_ICON } from './launcher-style.ts';
+import type { UiActions, ViewModel } from './view-model.ts';
+
+export function App({ model, actions }: { model: ViewModel; actions: UiActions }) {
+  const { strings, open } = model;
+  const classes = ['root', model.dark ? 'dark' : '', model.side === 'left' ? 'left' : '', open ? 'open' : ''].filter(Boolean).join(' ');
+  return (
+    <div class={classes} dir={model.dir} lang={model.lang} style={model.themeVars}>
+      <button
+        type="button"
+        class={model.side === 'left' ? 'launcher left' : 'launcher'}
+        aria-label={strings.launcherLabel}
+        aria-expanded={open}
+        aria-controls="lifeline-panel"
+        onClick={actions.toggle}
+        onPointerEnter={actions.warm}
+        onFocus={actions.warm}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true">
+          <path d={LAUNCHER_ICON} />
+        </svg>
+        {strings.launcher}
+      </button>
+      <div
+        id="lifeline-panel"
+        class="panel"
+        role="dialog"
+        aria-labelledby="lifeline-title"
+        hidden={!open}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.stopPropagation();
+            actions.close();
+          }
+        }}
+      >
+        <header>
+          <h2 id="lifeline-title">{strings.title}</h2>
+          <button type="button" class="icon-btn" aria-label={strings.close} onClick={actions.close}>
+            <span aria-hidden="true">×</span>
+          </button>
+        </header>
+        {open && <PanelBody model={model} actions={actions} />}
+      </div>
+    </div>
+  );
+}
+
+function PanelBody({ model, actions }: { model: ViewModel; actions: UiActions }) {
+  return (
+    <>
+      <div class="body">
+        {model.reading && model.ArticleView ? <model.ArticleView article={model.reading} strings={model.strings} actions={actions} /> : <Conversation model={model} actions={actions} />}
+      </div>
+      {!(model.reading && model.ArticleView) && <Composer strings={model.strings} hint={model.emptyHint} onAsk={actions.ask} />}
+    </>
+  );
+}

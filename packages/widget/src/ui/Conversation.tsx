@@ -1,0 +1,136 @@
+/** @module The conversation: greeting and quick replies, then questions and the bot's answers, announced politely. */
+import type { TranscriptItem } from '../bot/index.ts';
+import { format } from '../i18n/index.ts';
+import type { UiActions, ViewModel } from './view-model.ts';
+
+export function Conversation({ model, actions }: { model: ViewModel; actions: UiActions }) {
+  const { strings } = model;
+  return (
+    <>
+      <ol class="log" role="log" aria-live="polite" aria-relevant="additions" aria-label={strings.title}>
+        <li class="msg bot">
+          <p>{strings.greeting}</p>
+          {model.quickReplies.length > 0 && (
+            <div class="row" role="group" aria-label={strings.quickRepliesLabel}>
+              {model.quickReplies.map((article) => (
+                <button type="button" class="chip" key={article.id} onClick={() => actions.choose(article.id)}>
+                  {article.title}
+                </button>
+              ))}
+            </div>
+          )}
+        </li>
+        {model.items.map((item) => (
+          <Item key={item.key} item={item} model={model} actions={actions} />
+        ))}
+      </ol>
+      {model.kbStatus === 'loading' && (
+        <p class="status" role="status">
+          {model.pending ? strings.thinking : strings.loading}
+        </p>
+      )}
+      {model.kbStatus === 'failed' && (
+        <div class="status" role="alert">
+          <p>{strings.loadFailed}</p>
+          <button type="button" class="btn" onClick={actions.retry}>
+            {strings.retry}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function Item({ item, model, actions }: { item: TranscriptItem; model: ViewModel; actions: UiActions }) {
+  const { strings } = model;
+  switch (item.kind) {
+    case 'question':
+      return (
+        <li class="msg you">
+          <span class="sr">{strings.you}: </span>
+          {item.text}
+        </li>
+      );
+    case 'answer':
+      return <Answer item={item} model={model} actions={actions} />;
+    case 'feedback-reply':
+      return <li class="msg bot">{item.helpful ? strings.thanks : strings.sorry}</li>;
+    case 'offer-person':
+      return (
+        <li class="msg bot">
+          <p>{strings.offerPerson}</p>
+          <PersonButton model={model} actions={actions} />
+        </li>
+      );
+    case 'escalated':
+      return (
+        <li class="msg bot">
+          <p>{strings.escalated}</p>
+          {model.supportHours && <p>{format(strings.supportHours, { hours: model.supportHours })}</p>}
+        </li>
+      );
+  }
+}
+
+function Answer({ item, model, actions }: { item: Extract<TranscriptItem, { kind: 'answer' }>; model: ViewModel; actions: UiActions }) {
+  const { strings } = model;
+  const article = item.articleId ? model.article(item.articleId) : undefined;
+  if (!article) {
+    return (
+      <li class="msg bot">
+        <span class="sr">{strings.bot}: </span>
+        <p>{strings.noAnswer}</p>
+        <PersonButton model={model} actions={actions} />
+      </li>
+    );
+  }
+  const alternatives = item.alternatives.flatMap((id) => model.article(id) ?? []);
+  return (
+    <li class="msg bot answer" data-article={article.id}>
+      <span class="sr">{strings.bot}: </span>
+      <p>{strings.answerIntro}</p>
+      <p class="title">{article.title}</p>
+      <p>{article.summary}</p>
+      <div class="row">
+        <button type="button" class="btn" onClick={() => actions.read(article.id)}>
+          {strings.readSteps}
+        </button>
+      </div>
+      {alternatives.length > 0 && (
+        <div class="row" role="group" aria-label={strings.didYouMean}>
+          <span>{strings.didYouMean}</span>
+          {alternatives.map((alt) => (
+            <button type="button" class="chip" key={alt.id} onClick={() => actions.choose(alt.id)}>
+              {alt.title}
+            </button>
+          ))}
+        </div>
+      )}
+      <div class="row" role="group" aria-label={strings.helpful}>
+        <span aria-hidden="true">{strings.helpful}</span>
+        {[true, false].map((helpful) => (
+          <button
+            type="button"
+            class="chip"
+            key={String(helpful)}
+            aria-pressed={item.helpful === helpful}
+            disabled={item.helpful !== undefined}
+            onClick={() => actions.rate(article.id, helpful)}
+          >
+            {helpful ? strings.yes : strings.no}
+          </button>
+        ))}
+      </div>
+    </li>
+  );
+}
+
+function PersonButton({ model, actions }: { model: ViewModel; actions: UiActions }) {
+  return (
+    <div class="row">
+      <button type="button" class="btn" onClick={actions.escalate}>
+        {model.strings.talkToPerson}
+      </button>
+    </div>
+  );
+}

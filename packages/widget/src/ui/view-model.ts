@@ -1,0 +1,58 @@
+/** @module What the UI renders and what it can ask the widget to do: the only contract between them. */
+import type { FunctionComponent } from 'preact';
+import type { TranscriptItem } from '../bot/index.ts';
+import type { UiStrings } from '../i18n/index.ts';
+
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  /** Placeholders already filled. */
+  summary: string;
+}
+
+export interface ArticleDetail extends ArticleSummary {
+  /** Compiled, sanitized at build time, placeholders filled as escaped text. */
+  html: string;
+  related: ArticleSummary[];
+}
+
+export type KbStatus = 'idle' | 'loading' | 'ready' | 'failed';
+
+export interface ViewModel {
+  strings: UiStrings;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  dark: boolean;
+  side: 'left' | 'right';
+  /** Inline custom properties from the config's theme. */
+  themeVars: Record<string, string>;
+  open: boolean;
+  kbStatus: KbStatus;
+  items: TranscriptItem[];
+  quickReplies: ArticleSummary[];
+  /** The article shown instead of the conversation, if any. */
+  reading: ArticleDetail | undefined;
+  /** The article view component, once its lazy chunk has loaded. */
+  ArticleView: FunctionComponent<{ article: ArticleDetail; strings: UiStrings; actions: UiActions }> | undefined;
+  /** Looks up an article for an answer card, in the current language. */
+  article(id: string): ArticleSummary | undefined;
+  supportHours: string | undefined;
+  /** A question typed while the knowledge base was loading. */
+  pending: boolean;
+  /** The candidate pressed Send with nothing typed. */
+  emptyHint: boolean;
+}
+
+export interface UiActions {
+  toggle(): void;
+  close(): void;
+  ask(question: string): void;
+  choose(articleId: string): void;
+  read(articleId: string): void;
+  back(): void;
+  rate(articleId: string, helpful: boolean): void;
+  escalate(): void;
+  retry(): void;
+  /** The candidate showed interest (hover, focus): start fetching answers early. */
+  warm(): void;
+}

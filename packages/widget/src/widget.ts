@@ -1,0 +1,566 @@
+/**
+ * @module One Lifeline widget: holds the config, context, language and help session, runs the bot,
+ * renders the UI into a shadow root, and reports every failure as an `error` event, never a throw.
+ */
+import { HelpSessionEntry, LifelineError, Locale, isLifelineError, type HelpSession, type HostContext, type SessionContext, type WidgetConfig } from '@lifeline/protocol';
+import { h, render } from 'preact';
+import { answerEntry, canRate, transcript } from './bot/index.ts';
+import { describeInvalid, validateConfig, validateContext, type Validated } from './config/index.ts';
+import { directionOf, kbLocaleFor, loadLanguage, neutralPhrase, resolveLocale, type Language, type UiLocale } from './i18n/index.ts';
+import type * as ArticleModule from './article/index.ts';
+import { fillText, loadKnowledge, type Knowledge } from './kb/index.ts';
+import { appendEntry, forget, loadHelpSession, newHelpSession, saveHelpSession } from './session/index.ts';
+import { App } from './ui/App.tsx';
+import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
+import { adoptStyles, WIDGET_CSS } from './ui/styles.ts';
+import type { ArticleDetail, ArticleSummary, KbStatus, UiActions, ViewModel } from './ui/view-model.ts';
+
+export const LIFELINE_EVENTS = ['ready', 'open', 'close', 'question', 'answer', 'article', 'feedback', 'escalate', 'error'] as const;
+export type LifelineEvent = (typeof LIFELINE_EVENTS)[number];
+export type Listener = (detail: unknown) => void;
+
+/** The public API, the same through `Lifeline('name', ...)`, `createLifeline()` and `<lifeline-support>`. */
+export interface LifelineApi {
+  init(config: unknown): boolean;
+  open(): void;
+  close(): void;
+  toggle(): void;
+  ask(question: unknown): void;
+  showArticle(id: unknown): void;
+  setContext(context: unknown): void;
+  setLocale(locale: unknown): void;
+  on(event: LifelineEvent, listener: Listener): void;
+  off(event: LifelineEvent, listener: Listener): void;
+  getSessionContext(): SessionContext | undefined;
+  destroy(): void;
+}
+
+export interface WidgetEnvironment {
+  /** The element whose shadow root holds the UI. */
+  host: HTMLElement;
+  fetch?: typeof fetch;
+  storage?: Storage | undefined;
+  languages?: readonly string[];
+  now?: () => number;
+}
+
+export class LifelineWidget implements LifelineApi {
+  private config: WidgetConfig | undefined;
+  private context: HostContext = {};
+  private locale: UiLocale;
+  /** The current locale's words, once its chunk has loaded; nothing renders before. */
+  private language: Language | undefined;
+  private ready = false;
+  private session: HelpSession;
+  private opened = false;
+  private reading: string | undefined;
+  private knowledge: Knowledge | undefined;
+  private kbStatus: KbStatus = 'idle';
+  private pendingQuestions: string[] = [];
+  private returnFocus: HTMLElement | undefined;
+  /** The article view and its HTML filling: a lazy chunk, loaded the first time an article opens. */
+  private articleModule: typeof ArticleModule | undefined;
+  private articleModuleLoading = false;
+  private emptyHint = false;
+  /** What the panel showed at the last scroll, so new messages scroll into view once. */
+  private scrolledFor = '';
+  private destroyed = false;
+  private readonly listeners = new Map<LifelineEvent, Set<Listener>>();
+  private readonly logged = new Set<string>();
+  private readonly shadow: ShadowRoot;
+  private readonly mount: HTMLElement;
+  private readonly env: Required<Omit<WidgetEnvironment, 'storage'>> & { storage: Storage | undefined };
+
+  constructor(env: WidgetEnvironment) {
+    this.env = {
+      fetch: env.fetch ?? ((...args) => globalThis.fetch(...args)),
+      storage: env.storage,
+      languages: env.languages ?? globalThis.navigator?.languages ?? [],
+      now: env.now ?? Date.now,
+      host: env.host,
+    };
+    this.locale = resolveLocale(undefined, this.env.languages);
+    this.session = newHelpSession(this.env.now());
+    this.shadow = env.host.shadowRoot ?? env.host.attachShadow({ mode: 'open' });
+    // The loader may have drawn a launcher here; the UI replaces it.
+    this.shadow.replaceChildren();
+    adoptStyles(this.shadow, WIDGET_CSS);
+    this.mount = env.host.ownerDocument.createElement('div');
+    this.shadow.append(this.mount);
+    // Wrap every entry point: nothing thrown inside may reach the host page.
+    for (const name of ['init', 'open', 'close', 'toggle', 'ask', 'showArticle', 'setContext', 'setLocale', 'on', 'off', 'getSessionContext', 'destroy'] as const) {
+      const method = this[name].bind(this) as (...args: unknown[]) => unknown;
+      (this as Record<string, unknown>)[name] = (...args: unknown[]) => this.guard(() => method(...args));
+    }
+  }
+
+  init(input: unknown): boolean {
+    const result = validateConfig(input);
+    if (!result.ok) {
+      this.reportInvalid(result);
+      return false;
+    }
+    const firstInit = this.config === undefined;
+    this.config = result.value;
+    if (result.value.context) this.mergeContext(result.value.context);
+    if (firstInit) this.restoreSession();
+    this.env.host.style.setProperty('--lifeline-z-index', String(result.value.theme?.zIndex ?? 2147483000));
+    this.switchLanguage(resolveLocale(result.value.locale, this.env.languages));
+    if (result.value.open || this.opened) this.open();
+    return true;
+  }
+
+  open(): void {
+    if (!this.requireInit('open')) return;
+    if (!this.opened) {
+      const active = this.env.host.ownerDocument.activeElement;
+      this.returnFocus = active instanceof HTMLElement && active !== this.env.host ? active : undefined;
+      this.opened = true;
+      this.saveView();
+      this.emit('open', {});
+    }
+    void this.ensureKnowledge();
+    this.render();
+    this.focusInside();
+  }
+
+  close(): void {
+    if (!this.opened) return;
+    this.opened = false;
+    this.saveView();
+    this.render();
+    this.emit('close', {});
+    const target = this.returnFocus?.isConnected ? this.returnFocus : this.shadow.querySelector<HTMLElement>('.launcher');
+    target?.focus();
+    this.returnFocus = undefined;
+  }
+
+  toggle(): void {
+    if (this.opened) this.close();
+    else this.open();
+  }
+
+  ask(question: unknown): void {
+    if (!this.requireInit('ask')) return;
+    if (typeof question !== 'string' || question.trim() === '') {
+      this.report(new LifelineError('ask.invalid', `ask() needs the question as text, got ${JSON.stringify(question) ?? String(question)}; for example Lifeline('ask', 'my camera is not working')`));
+      return;
+    }
+    const text = question.trim().slice(0, 500);
+    this.reading = undefined;
+    this.record({ type: 'question', at: this.env.now(), text });
+    this.emit('question', { question: text });
+    if (!this.opened) this.open();
+    if (this.knowledge) this.answer(text);
+    else {
+      this.pendingQuestions.push(text);
+      void this.ensureKnowledge();
+    }
+    this.render();
+  }
+
+  showArticle(id: unknown): void {
+    if (!this.requireInit('showArticle')) return;
+    if (typeof id !== 'string' || id === '') {
+      this.report(new LifelineError('article.invalid', `showArticle() needs an article id, got ${JSON.stringify(id) ?? String(id)}; for example Lifeline('showArticle', 'camera-not-working')`));
+      return;
+    }
+    if (!this.opened) this.open();
+    if (!this.knowledge) {
+      // Shown once the knowledge base arrives.
+      this.reading = id;
+      void this.ensureKnowledge();
+      this.render();
+      return;
+    }
+    this.read(id);
+  }
+
+  setContext(input: unknown): void {
+    const result = validateContext(input);
+    if (!result.ok) {
+      this.reportInvalid(result);
+      return;
+    }
+    this.mergeContext(result.value);
+    this.render();
+  }
+
+  setLocale(input: unknown): void {
+    const parsed = Locale.safeParse(input);
+    if (!parsed.success) {
+      this.report(new LifelineError('locale.invalid', `setLocale() needs a language code, got ${JSON.stringify(input) ?? String(input)}; for example "en" or "es"`));
+      return;
+    }
+    this.switchLanguage(resolveLocale(parsed.data, []));
+  }
+
+  private switchLanguage(locale: UiLocale): void {
+    const reload = kbLocaleFor(locale) !== kbLocaleFor(this.locale);
+    this.locale = locale;
+    if (reload && this.knowledge) {
+      this.knowledge = undefined;
+      this.kbStatus = 'idle';
+    }
+    loadLanguage(locale).then(
+      (language) => {
+        if (this.destroyed || this.locale !== locale) return;
+        this.language = language;
+        if (this.opened) void this.ensureKnowledge();
+        this.render();
+        if (this.opened) this.focusInside();
+        if (!this.ready) {
+          this.ready = true;
+          this.emit('ready', { locale });
+        }
+      },
+      (cause: unknown) => this.report(new LifelineError('locale.load_failed', `the ${locale} texts could not be loaded; check the network`, { cause })),
+    );
+  }
+
+  on(event: LifelineEvent, listener: Listener): void {
+    if (!LIFELINE_EVENTS.includes(event) || typeof listener !== 'function') {
+      this.report(new LifelineError('on.invalid', `on() needs an event name (${LIFELINE_EVENTS.join(', ')}) and a function, got ${JSON.stringify(event)}; for example Lifeline('on', 'escalate', (detail) => ...)`));
+      return;
+    }
+    const set = this.listeners.get(event) ?? new Set();
+    set.add(listener);
+    this.listeners.set(event, set);
+  }
+
+  off(event: LifelineEvent, listener: Listener): void {
+    this.listeners.get(event)?.delete(listener);
+  }
+
+  getSessionContext(): SessionContext {
+    return {
+      sessionId: this.session.id,
+      startedAt: new Date(this.session.startedAt).toISOString(),
+      locale: this.knowledge?.locale ?? kbLocaleFor(this.locale),
+      phase: this.context.phase,
+      kbVersion: this.knowledge?.kbVersion,
+      page: globalThis.location?.href ?? '',
+      userAgent: globalThis.navigator?.userAgent ?? '',
+      entries: structuredClone(this.session.entries),
+    };
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    render(null, this.mount);
+    this.mount.remove();
+    this.listeners.clear();
+    this.pendingQuestions = [];
+    this.env.host.style.removeProperty('--lifeline-z-index');
+  }
+
+  // --- the bot ---
+
+  private answer(question: string): void {
+    const knowledge = this.knowledge;
+    if (!knowledge) return;
+    const waiting = knowledge.prepare(question);
+    if (waiting) {
+      // A typo: the fuzzy scorer is on its way; answer when it lands (or without it if it cannot load).
+      this.pendingQuestions.push(question);
+      const settle = () => {
+        if (this.destroyed) return;
+        this.pendingQuestions = this.pendingQuestions.filter((q) => q !== question);
+        this.respond(knowledge, question);
+        this.render();
+      };
+      waiting.then(settle, (cause: unknown) => {
+        this.report(new LifelineError('kb.fuzzy_failed', 'the spelling helper could not be loaded; answering without it', { cause }));
+        settle();
+      });
+      return;
+    }
+    this.respond(knowledge, question);
+  }
+
+  private respond(knowledge: Knowledge, question: string): void {
+    const response = knowledge.search(question, this.context.phase);
+    const entry = answerEntry(response, knowledge.kbVersion, this.env.now());
+    this.record(entry);
+    this.emit('answer', { question, decision: entry.decision, articleId: entry.articleId, alternatives: entry.alternatives, kbVersion: entry.kbVersion });
+  }
+
+  /** A quick reply or a "Did you mean": the candidate picked the article, so it is the answer. */
+  private choose(articleId: string): void {
+    const article = this.knowledge?.article(articleId);
+    if (!article || !this.knowledge) return;
+    const title = fillText(article.title, this.context, this.neutral);
+    this.record({ type: 'question', at: this.env.now(), text: title });
+    this.emit('question', { question: title, articleId });
+    this.record({ type: 'answer', at: this.env.now(), decision: 'answer', articleId, alternatives: [], kbVersion: this.knowledge.kbVersion });
+    this.emit('answer', { question: title, decision: 'answer', articleId, alternatives: [], kbVersion: this.knowledge.kbVersion });
+    this.render();
+  }
+
+  private read(id: string): void {
+    const knowledge = this.knowledge;
+    if (!knowledge) return;
+    if (!knowledge.article(id)) {
+      this.reading = undefined;
+      this.report(new LifelineError('article.not_found', `no article "${id}" in the ${knowledge.locale} knowledge base (KB version ${knowledge.kbVersion}); check the id against knowledge-base/${knowledge.locale}/`));
+      this.render();
+      return;
+    }
+    this.reading = id;
+    this.record({ type: 'article', at: this.env.now(), articleId: id, kbVersion: knowledge.kbVersion });
+    this.saveView();
+    this.emit('article', { articleId: id, kbVersion: knowledge.kbVersion });
+    this.render();
+    if (this.articleModule) this.focusInside();
+    else this.loadArticleModule();
+  }
+
+  private loadArticleModule(): void {
+    if (this.articleModuleLoading) return;
+    this.articleModuleLoading = true;
+    import('./article/index.ts').then(
+      (module) => {
+        this.articleModule = module;
+        if (this.destroyed) return;
+        this.render();
+        if (this.reading) this.focusInside();
+      },
+      (cause: unknown) => {
+        this.articleModuleLoading = false;
+        this.reading = undefined;
+        this.report(new LifelineError('article.load_failed', 'the article view could not be loaded; check the network and try again', { cause }));
+        this.render();
+      },
+    );
+  }
+
+  private rate(articleId: string, helpful: boolean): void {
+    if (!canRate(this.session.entries, articleId)) return;
+    this.record({ type: 'feedback', at: this.env.now(), articleId, helpful });
+    this.emit('feedback', { articleId, helpful });
+    this.render();
+  }
+
+  private escalate(): void {
+    this.reading = undefined;
+    this.record({ type: 'escalate', at: this.env.now() });
+    this.emit('escalate', this.getSessionContext());
+    this.render();
+  }
+
+  // --- knowledge base ---
+
+  private async ensureKnowledge(): Promise<void> {
+    if (!this.config || this.knowledge || this.kbStatus === 'loading') return;
+    this.kbStatus = 'loading';
+    this.render();
+    const locale = kbLocaleFor(this.locale);
+    try {
+      const knowledge = await loadKnowledge(this.config.kbUrl, locale, this.env.fetch);
+      if (this.destroyed || kbLocaleFor(this.locale) !== locale) return;
+      this.knowledge = knowledge;
+      this.kbStatus = 'ready';
+      for (const question of this.pendingQuestions.splice(0)) this.answer(question);
+      if (this.reading) this.read(this.reading);
+      this.render();
+    } catch (cause) {
+      if (this.destroyed) return;
+      this.kbStatus = 'failed';
+      this.report(isLifelineError(cause) ? cause : new LifelineError('kb.load_failed', 'the knowledge base could not be loaded; check kbUrl and the network', { cause }));
+      this.render();
+    }
+  }
+
+  private retry(): void {
+    this.kbStatus = 'idle';
+    void this.ensureKnowledge();
+  }
+
+  // --- session ---
+
+  private record(entry: HelpSessionEntry): void {
+    this.session = appendEntry(this.session, entry);
+    this.persist();
+  }
+
+  private saveView(): void {
+    this.session = { ...this.session, view: this.reading ? { open: this.opened, reading: this.reading } : { open: this.opened } };
+    this.persist();
+  }
+
+  private persist(): void {
+    if (this.config?.persist !== false) saveHelpSession(this.env.storage, this.session);
+  }
+
+  private restoreSession(): void {
+    if (this.config?.persist === false) {
+      forget(this.env.storage);
+      return;
+    }
+    const stored = loadHelpSession(this.env.storage);
+    if (!stored) return;
+    this.session = stored;
+    this.opened = stored.view?.open ?? false;
+    this.reading = stored.view?.reading;
+  }
+
+  private mergeContext(update: HostContext): void {
+    const merged: Record<string, unknown> = { ...this.context };
+    for (const [key, value] of Object.entries(update)) {
+      merged[key] = typeof value === 'object' && value !== null ? { ...(merged[key] as object | undefined), ...value } : value;
+    }
+    this.context = merged as HostContext;
+  }
+
+  // --- rendering ---
+
+  private readonly neutral = (name: string) => (this.language ? neutralPhrase(this.language.neutral, name) : '');
+
+  private summaryOf(id: string): ArticleSummary | undefined {
+    const article = this.knowledge?.article(id);
+    if (!article) return undefined;
+    return { id, title: fillText(article.title, this.context, this.neutral), summary: fillText(article.summary, this.context, this.neutral) };
+  }
+
+  private detailOf(id: string | undefined): ArticleDetail | undefined {
+    const article = id ? this.knowledge?.article(id) : undefined;
+    const summary = id ? this.summaryOf(id) : undefined;
+    if (!article || !summary || !this.articleModule) return undefined;
+    return { ...summary, html: this.articleModule.fillHtml(article.html, this.context, this.neutral), related: article.related.flatMap((r) => this.summaryOf(r) ?? []) };
+  }
+
+  private readonly actions: UiActions = {
+    toggle: () => this.guard(() => this.toggle()),
+    close: () => this.guard(() => this.close()),
+    ask: (question) =>
+      this.guard(() => {
+        this.emptyHint = question.trim() === '';
+        if (this.emptyHint) this.render();
+        else this.ask(question);
+      }),
+    choose: (id) => this.guard(() => this.choose(id)),
+    read: (id) => this.guard(() => this.read(id)),
+    back: () =>
+      this.guard(() => {
+        this.reading = undefined;
+        this.saveView();
+        this.render();
+        this.focusInside();
+      }),
+    rate: (id, helpful) => this.guard(() => this.rate(id, helpful)),
+    escalate: () => this.guard(() => this.escalate()),
+    retry: () => this.guard(() => this.retry()),
+    warm: () => this.guard(() => void this.ensureKnowledge()),
+  };
+
+  private viewModel(language: Language): ViewModel {
+    const theme = this.config?.theme ?? {};
+    const dark = theme.mode === 'dark' || (theme.mode !== 'light' && (globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false));
+    const themeVars: Record<string, string> = {};
+    if (theme.primary) {
+      themeVars['--primary'] = theme.primary;
+      themeVars['--on-primary'] = readableOn(theme.primary);
+    }
+    return {
+      strings: language.strings,
+      lang: this.locale,
+      dir: directionOf(this.locale),
+      dark,
+      side: theme.side ?? 'right',
+      themeVars,
+      open: this.opened,
+      kbStatus: this.kbStatus,
+      items: transcript(this.session.entries),
+      quickReplies: (this.config?.quickReplies ? this.config.quickReplies.flatMap((id) => this.knowledge?.article(id) ?? []) : (this.knowledge?.quickReplies(this.context.phase) ?? [])).flatMap((a) => this.summaryOf(a.id) ?? []),
+      reading: this.detailOf(this.reading),
+      ArticleView: this.articleModule?.ArticleView,
+      article: (id) => this.summaryOf(id),
+      supportHours: this.context.support?.hours === undefined ? undefined : String(this.context.support.hours),
+      pending: this.pendingQuestions.length > 0,
+      emptyHint: this.emptyHint,
+    };
+  }
+
+  private render(): void {
+    if (this.destroyed || !this.config || !this.language) return;
+    const model = this.viewModel(this.language);
+    render(h(ErrorBoundary, { onError: (error: unknown) => this.report(toLifelineError(error)) }, h(App, { model, actions: this.actions })), this.mount);
+    // Keep the newest message in view; an article opens at its top. (Preact's root render is synchronous.)
+    const shown = `${model.items.length} ${model.reading?.id ?? ''} ${model.kbStatus}`;
+    const body = this.shadow.querySelector('.body');
+    if (body && shown !== this.scrolledFor) {
+      body.scrollTop = model.reading ? 0 : body.scrollHeight;
+      this.scrolledFor = shown;
+    }
+  }
+
+  private focusInside(): void {
+    const target = this.reading ? this.shadow.querySelector<HTMLElement>('.article h3') : this.shadow.querySelector<HTMLElement>('#lifeline-question');
+    target?.focus();
+  }
+
+  // --- events and errors ---
+
+  private emit(event: LifelineEvent, detail: unknown): void {
+    for (const listener of [...(this.listeners.get(event) ?? [])]) {
+      try {
+        listener(detail);
+      } catch (cause) {
+        // A host listener that throws must not break the widget, nor loop through `error` listeners.
+        if (event !== 'error') this.report(new LifelineError('listener.failed', `a listener for "${event}" threw: ${String(cause)}`, { cause }));
+      }
+    }
+  }
+
+  /** Logs the error once and emits it as `error`; for callers around the widget (script tag, element). */
+  reportError(error: LifelineError): void {
+    this.report(error);
+  }
+
+  private report(error: LifelineError): void {
+    const key = `${error.code}\n${error.message}`;
+    if (!this.logged.has(key)) {
+      this.logged.add(key);
+      console.error(`[Lifeline] ${error.code}: ${error.message}`);
+    }
+    this.emit('error', error);
+  }
+
+  /** Config mistakes are reported a moment later: the readable messages come in a lazy chunk. */
+  private reportInvalid(invalid: Extract<Validated<unknown>, { ok: false }>): void {
+    describeInvalid(invalid).then(
+      (errors) => errors.forEach((error) => this.report(error)),
+      (cause: unknown) => this.report(new LifelineError(invalid.code, `the ${invalid.code.split('.')[0]} is invalid (${invalid.issues.map((i) => i.path.join('.')).join(', ')})`, { cause })),
+    );
+  }
+
+  private requireInit(command: string): boolean {
+    if (this.config) return true;
+    this.report(new LifelineError('widget.not_initialized', `${command}() was called before init(); call Lifeline('init', { kbUrl: '/kb/' }) first`));
+    return false;
+  }
+
+  private guard<T>(run: () => T): T | undefined {
+    try {
+      return run();
+    } catch (cause) {
+      this.report(toLifelineError(cause));
+      return undefined;
+    }
+  }
+}
+
+export function toLifelineError(cause: unknown): LifelineError {
+  return isLifelineError(cause) ? cause : new LifelineError('widget.internal', `something went wrong inside the widget: ${String(cause)}`, { cause });
+}
+
+/** White or near-black text on the host's primary color, whichever contrasts more (WCAG relative luminance). */
+export function readableOn(hex: string): string {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return (1.05 / (luminance + 0.05)) >= (luminance + 0.05) / 0.05 ? '#ffffff' : '#111111';
+}
