@@ -20,8 +20,6 @@ interface GlobalLifeline {
 
 const COMMANDS: readonly Command[] = ['init', 'open', 'close', 'toggle', 'ask', 'showArticle', 'setContext', 'setLocale', 'on', 'off', 'getSessionContext', 'destroy', 'attributes'];
 
-boot();
-
 function boot(): void {
   const win = window as unknown as { Lifeline?: GlobalLifeline };
   const previous = win.Lifeline;
@@ -71,3 +69,5 @@ function mergeConfig(base: Record<string, unknown>, update: unknown): unknown {
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+boot();
