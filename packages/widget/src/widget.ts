@@ -87,10 +87,12 @@ export class LifelineWidget implements LifelineApi {
     adoptStyles(this.shadow, WIDGET_CSS);
     this.mount = env.host.ownerDocument.createElement('div');
     this.shadow.append(this.mount);
-    // Wrap every entry point: nothing thrown inside may reach the host page.
+    // Wrap every entry point: nothing thrown inside may reach the host page. After destroy() a
+    // call does nothing: a stale reference must not fetch, emit, or overwrite the stored session
+    // that a newer widget on the page now owns.
     for (const name of ['init', 'open', 'close', 'toggle', 'ask', 'showArticle', 'setContext', 'setLocale', 'on', 'off', 'getSessionContext', 'destroy'] as const) {
       const method = this[name].bind(this) as (...args: unknown[]) => unknown;
-      (this as Record<string, unknown>)[name] = (...args: unknown[]) => this.guard(() => method(...args));
+      (this as Record<string, unknown>)[name] = (...args: unknown[]) => (this.destroyed && name !== 'getSessionContext' ? undefined : this.guard(() => method(...args)));
     }
   }
 
@@ -104,7 +106,8 @@ export class LifelineWidget implements LifelineApi {
     this.config = result.value;
     if (result.value.context) this.mergeContext(result.value.context);
     if (firstInit) this.restoreSession();
-    this.env.host.style.setProperty('--lifeline-z-index', String(result.value.theme?.zIndex ?? 2147483000));
+    // Only when configured: a --lifeline-z-index the host set in its own CSS otherwise applies.
+    if (result.value.theme?.zIndex !== undefined) this.env.host.style.setProperty('--lifeline-z-index', String(result.value.theme.zIndex));
     this.switchLanguage(resolveLocale(result.value.locale, this.env.languages));
     if (result.value.open || this.opened) this.open();
     return true;
@@ -459,8 +462,9 @@ export class LifelineWidget implements LifelineApi {
     const dark = theme.mode === 'dark' || (theme.mode !== 'light' && (globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false));
     const themeVars: Record<string, string> = {};
     if (theme.primary) {
-      themeVars['--primary'] = theme.primary;
-      themeVars['--on-primary'] = readableOn(theme.primary);
+      // The launcher reads the --lifeline-* names, the panel its own; both win over the host's CSS.
+      const onPrimary = readableOn(theme.primary);
+      Object.assign(themeVars, { '--lifeline-primary': theme.primary, '--primary': theme.primary, '--lifeline-on-primary': onPrimary, '--on-primary': onPrimary });
     }
     return {
       strings: language.strings,

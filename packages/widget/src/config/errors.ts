@@ -36,8 +36,11 @@ function issueErrors(code: string, issue: z.core.$ZodIssue, path: PropertyKey[],
     return issue.keys.map((key) => {
       const field = [...path, key].join('.');
       const known = knownSiblings(path);
-      const hint = known.length ? `; the fields here are ${known.join(', ')}` : '';
-      return new LifelineError(code, `${field} is not a setting Lifeline knows${hint}`);
+      // A key that differs only in case (`kbURL`) is a typo of a known one: name it and show its right value.
+      const near = known.find((name) => name.toLowerCase() === String(key).toLowerCase());
+      const hint = near ? `; did you mean ${near}?` : known.length ? `; the fields here are ${known.join(', ')}` : '';
+      const example = near ? `${near}: ${exampleFor([...path, near])}` : exampleFor(path);
+      return new LifelineError(code, `${field} is not a setting Lifeline knows${hint}; for example ${example}`);
     });
   }
   const field = path.join('.');

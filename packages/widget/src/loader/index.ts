@@ -16,6 +16,8 @@ interface QueueStub {
 /** How long an idle page may make the widget wait before it is fetched anyway. */
 const IDLE_TIMEOUT_MS = 4000;
 const SVG = 'http://www.w3.org/2000/svg';
+/** Calls that need the widget now (the host's own Help button): they fetch the bundle at once. */
+const URGENT = ['open', 'toggle', 'ask', 'showArticle'];
 
 try {
   const win = window as unknown as { Lifeline?: QueueStub };
@@ -25,21 +27,19 @@ try {
       (stub.q = stub.q || []).push(args);
     });
   const script = document.currentScript as HTMLScriptElement | null;
-  if (!stub.l && script) {
-    stub.l = 1;
-    start(stub, script);
-  }
+  if (!stub.l && script) start(win, stub, script);
 } catch (error) {
   console.error('[Lifeline] loader.failed:', error);
 }
 
-function start(stub: QueueStub, script: HTMLScriptElement): void {
+function start(win: { Lifeline?: QueueStub }, stub: QueueStub, script: HTMLScriptElement): void {
   const data = { ...script.dataset };
   const bundle = data.bundle ? new URL(data.bundle, location.href).href : new URL('lifeline.js', script.src).href;
   delete data.bundle;
+  const queue = (stub.q = stub.q || []);
   // Setup from data-* attributes runs first, so calls in the page can still change it.
-  if (Object.keys(data).length) (stub.q = stub.q || []).unshift(['attributes', data]);
-  const init = [...(stub.q || [])].find((call) => call[0] === 'init')?.[1] as { locale?: string; theme?: { side?: string } } | undefined;
+  if (Object.keys(data).length) queue.unshift(['attributes', data]);
+  const init = queue.find((call) => call[0] === 'init')?.[1] as { locale?: string; theme?: { side?: string; primary?: string } } | undefined;
   const language = (data.locale || init?.locale || navigator.language || 'en').slice(0, 2) === 'es' ? 'es' : 'en';
 
   let loading = false;
@@ -48,6 +48,14 @@ function start(stub: QueueStub, script: HTMLScriptElement): void {
     loading = true;
     import(/* @vite-ignore */ bundle).catch((error: unknown) => console.error(`[Lifeline] loader.bundle_failed: could not load ${bundle}:`, error));
   };
+  const queued: QueueStub = (...args: unknown[]) => {
+    queue.push(args);
+    if (URGENT.includes(args[0] as string)) load();
+  };
+  queued.q = queue;
+  queued.l = 1;
+  win.Lifeline = queued;
+  if (queue.some((call) => URGENT.includes(call[0] as string))) load();
 
   const draw = () => {
     if (document.querySelector(HOST_TAG)) return;
@@ -61,6 +69,8 @@ function start(stub: QueueStub, script: HTMLScriptElement): void {
     button.className = (data.side || init?.theme?.side) === 'left' ? 'launcher left' : 'launcher';
     button.setAttribute('aria-label', LAUNCHER_STRINGS[language].launcherLabel);
     button.setAttribute('aria-expanded', 'false');
+    const primary = data.primary || init?.theme?.primary;
+    if (primary) button.style.setProperty('--lifeline-primary', primary);
     const svg = document.createElementNS(SVG, 'svg');
     svg.setAttribute('viewBox', '0 0 24 24');
     svg.setAttribute('aria-hidden', 'true');
@@ -68,10 +78,7 @@ function start(stub: QueueStub, script: HTMLScriptElement): void {
     path.setAttribute('d', LAUNCHER_ICON);
     svg.append(path);
     button.append(svg, LAUNCHER_STRINGS[language].launcher);
-    button.onclick = () => {
-      stub('open');
-      load();
-    };
+    button.onclick = () => queued('open');
     root.append(button);
     document.body.append(host);
   };

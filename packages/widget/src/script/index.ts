@@ -44,7 +44,8 @@ let fromAttributes: Record<string, unknown> = {};
 function run(widget: LifelineWidget, command: Command, args: unknown[]): unknown {
   if (command === 'attributes') {
     fromAttributes = configFromAttributes(args[0] as Record<string, string>);
-    return widget.init(fromAttributes);
+    // Without data-kb-url the page is expected to call init itself; the attributes join that call.
+    return 'kbUrl' in fromAttributes ? widget.init(fromAttributes) : false;
   }
   if (command === 'init') return widget.init(mergeConfig(fromAttributes, args[0]));
   if (!COMMANDS.includes(command)) {

@@ -37,12 +37,12 @@ export function App({ model, actions }: { model: ViewModel; actions: UiActions }
           }
         }}
       >
-        <header>
+        <div class="header">
           <h2 id="lifeline-title">{strings.title}</h2>
           <button type="button" class="icon-btn" aria-label={strings.close} onClick={actions.close}>
             <span aria-hidden="true">×</span>
           </button>
-        </header>
+        </div>
         {open && <PanelBody model={model} actions={actions} />}
       </div>
     </div>

@@ -7,8 +7,8 @@ export function Conversation({ model, actions }: { model: ViewModel; actions: Ui
   const { strings } = model;
   return (
     <>
-      <ol class="log" role="log" aria-live="polite" aria-relevant="additions" aria-label={strings.title}>
-        <li class="msg bot">
+      <div class="log" role="log" aria-live="polite" aria-relevant="additions" aria-label={strings.title}>
+        <div class="msg bot">
           <p>{strings.greeting}</p>
           {model.quickReplies.length > 0 && (
             <div class="row" role="group" aria-label={strings.quickRepliesLabel}>
@@ -19,11 +19,11 @@ export function Conversation({ model, actions }: { model: ViewModel; actions: Ui
               ))}
             </div>
           )}
-        </li>
+        </div>
         {model.items.map((item) => (
           <Item key={item.key} item={item} model={model} actions={actions} />
         ))}
-      </ol>
+      </div>
       {model.kbStatus === 'loading' && (
         <p class="status" role="status">
           {model.pending ? strings.thinking : strings.loading}
@@ -46,28 +46,28 @@ function Item({ item, model, actions }: { item: TranscriptItem; model: ViewModel
   switch (item.kind) {
     case 'question':
       return (
-        <li class="msg you">
+        <div class="msg you">
           <span class="sr">{strings.you}: </span>
           {item.text}
-        </li>
+        </div>
       );
     case 'answer':
       return <Answer item={item} model={model} actions={actions} />;
     case 'feedback-reply':
-      return <li class="msg bot">{item.helpful ? strings.thanks : strings.sorry}</li>;
+      return <div class="msg bot">{item.helpful ? strings.thanks : strings.sorry}</div>;
     case 'offer-person':
       return (
-        <li class="msg bot">
+        <div class="msg bot">
           <p>{strings.offerPerson}</p>
           <PersonButton model={model} actions={actions} />
-        </li>
+        </div>
       );
     case 'escalated':
       return (
-        <li class="msg bot">
+        <div class="msg bot">
           <p>{strings.escalated}</p>
           {model.supportHours && <p>{format(strings.supportHours, { hours: model.supportHours })}</p>}
-        </li>
+        </div>
       );
   }
 }
@@ -77,16 +77,16 @@ function Answer({ item, model, actions }: { item: Extract<TranscriptItem, { kind
   const article = item.articleId ? model.article(item.articleId) : undefined;
   if (!article) {
     return (
-      <li class="msg bot">
+      <div class="msg bot">
         <span class="sr">{strings.bot}: </span>
         <p>{strings.noAnswer}</p>
         <PersonButton model={model} actions={actions} />
-      </li>
+      </div>
     );
   }
   const alternatives = item.alternatives.flatMap((id) => model.article(id) ?? []);
   return (
-    <li class="msg bot answer" data-article={article.id}>
+    <div class="msg bot answer" data-article={article.id}>
       <span class="sr">{strings.bot}: </span>
       <p>{strings.answerIntro}</p>
       <p class="title">{article.title}</p>
@@ -121,7 +121,7 @@ function Answer({ item, model, actions }: { item: Extract<TranscriptItem, { kind
           </button>
         ))}
       </div>
-    </li>
+    </div>
   );
 }
 

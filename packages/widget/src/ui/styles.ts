@@ -17,12 +17,12 @@ const PANEL_CSS = `
 .panel[hidden]{display:none}
 @media (prefers-reduced-motion:no-preference){.panel{animation:rise .16s ease-out}@keyframes rise{from{opacity:0;transform:translateY(8px)}}}
 @media (max-width:480px),(max-height:520px){.panel{inset:0;width:100%;max-width:none;height:100%;max-height:none;border-radius:0;border:0}.open .launcher{display:none}}
-header{display:flex;align-items:center;gap:8px;padding:12px 12px 12px 16px;background:var(--primary);color:var(--on-primary)}
+.header{display:flex;align-items:center;gap:8px;padding:12px 12px 12px 16px;background:var(--primary);color:var(--on-primary)}
 h2{flex:1;margin:0;font:inherit;font-size:17px;font-weight:700}
 .icon-btn{display:inline-flex;align-items:center;justify-content:center;width:40px;height:40px;border-radius:20px;border:0;background:transparent;color:inherit;cursor:pointer;font:inherit;font-size:22px;line-height:1}
 .icon-btn:hover{background:rgba(127,127,127,.25)}
 .body{flex:1;overflow-y:auto;padding:16px;overscroll-behavior:contain}
-.log{display:flex;flex-direction:column;gap:12px;margin:0;padding:0;list-style:none}
+.log{display:flex;flex-direction:column;gap:12px}
 .msg{max-width:92%;padding:10px 12px;border-radius:12px;overflow-wrap:anywhere}
 .msg p{margin:0 0 6px}.msg p:last-child{margin:0}
 .bot{align-self:flex-start;background:var(--card);border:1px solid var(--line)}

@@ -1,0 +1,62 @@
+import type { HostContext } from '@lifeline/protocol';
+import { describe, expect, it } from 'vitest';
+import { loadLanguage, neutralPhrase } from '../i18n/index.ts';
+import '../test-support.ts';
+import { contextValue, fillText, safeUrl } from './placeholders.ts';
+
+const english = async () => {
+  const { neutral } = await loadLanguage('en');
+  return (name: string) => neutralPhrase(neutral, name);
+};
+const spanish = async () => {
+  const { neutral } = await loadLanguage('es');
+  return (name: string) => neutralPhrase(neutral, name);
+};
+
+describe('fillText', () => {
+  it('fills placeholders from the context, strings and numbers alike', async () => {
+    const context: HostContext = { exam: { name: 'Biology 101' }, policy: { rescheduleHours: 48 } };
+    expect(fillText('Reschedule {{exam.name}} up to {{ policy.rescheduleHours }} hours before.', context, await english())).toBe(
+      'Reschedule Biology 101 up to 48 hours before.',
+    );
+  });
+
+  it('puts a neutral phrase where a value is missing, never a raw {{', async () => {
+    const text = 'Call {{support.phone}} during {{support.hours}} about {{exam.name}}.';
+    expect(fillText(text, {}, await english())).toBe('Call the support phone number during the hours shown on the support page about your exam.');
+    expect(fillText(text, {}, await spanish())).toBe('Call el teléfono de soporte during el horario indicado en la página de soporte about tu examen.');
+  });
+
+  it('returns plain text: a value stays as typed, for the UI to escape', async () => {
+    expect(fillText('Hello {{candidate.name}}', { candidate: { name: '<script>alert(1)</script>' } }, await english())).toBe('Hello <script>alert(1)</script>');
+  });
+
+  it('leaves text without placeholders alone', async () => {
+    expect(fillText('No {braces} here {{', {}, await english())).toBe('No {braces} here {{');
+  });
+});
+
+describe('contextValue', () => {
+  it('reads group.key, and nothing deeper or shallower', () => {
+    const context = { exam: { name: 'Biology 101', minutes: 90 }, phase: 'during' } as HostContext;
+    expect(contextValue(context, 'exam.name')).toBe('Biology 101');
+    expect(contextValue(context, 'exam.minutes')).toBe('90');
+    expect(contextValue(context, 'exam')).toBeUndefined();
+    expect(contextValue(context, 'exam.name.first')).toBeUndefined();
+    expect(contextValue(context, 'phase.x')).toBeUndefined();
+    expect(contextValue(context, 'exam.missing')).toBeUndefined();
+  });
+});
+
+describe('safeUrl', () => {
+  it('keeps http(s) addresses', () => {
+    expect(safeUrl('https://exams.example.com/bookings')).toBe('https://exams.example.com/bookings');
+    expect(safeUrl('http://exams.example.com/')).toBe('http://exams.example.com/');
+  });
+
+  it('drops every other scheme and nonsense', () => {
+    for (const value of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'mailto:help@example.com', 'https://', '', undefined]) {
+      expect(safeUrl(value), String(value)).toBeUndefined();
+    }
+  });
+});
