@@ -16,6 +16,12 @@ const HOST_WATCH = () => {
   document.addEventListener('securitypolicyviolation', (event) => seen.push(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
 };
 
+/**
+ * tsx (esbuild with keepNames) wraps functions in `__name(...)`; functions this module sends to the
+ * page carry that call, so the page needs it too. Vitest's transform does not add it.
+ */
+export const KEEP_NAMES_SHIM = 'globalThis.__name = globalThis.__name || ((fn) => fn);';
+
 export async function openPage(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 760 }, ...options });
   const page = await context.newPage();
@@ -24,6 +30,7 @@ export async function openPage(browser: Browser, url: string, options: BrowserCo
     if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  await page.addInitScript(KEEP_NAMES_SHIM);
   await page.addInitScript(HOST_WATCH);
   await page.goto(url);
   return { page, problems };

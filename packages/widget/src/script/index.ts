@@ -71,4 +71,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-boot();
+// In its own task, after the module has been evaluated: the host's main thread never sees one long
+// task for download, evaluation and setup together (calls made meanwhile still queue in the stub).
+setTimeout(boot, 0);
