@@ -339,7 +339,7 @@ describe('LifelineWidget: languages', () => {
     expect(mounted.ui.getByRole('heading', { name: 'Exam help' })).toBeTruthy();
     mounted.widget.setLocale('es');
     await waitFor(() => expect(mounted.ui.getByRole('heading', { name: 'Ayuda del examen' })).toBeTruthy());
-    expect(mounted.ui.getByRole('textbox', { name: 'Tu pregunta' })).toBeTruthy();
+    expect(mounted.ui.getByRole('textbox', { name: 'Su pregunta' })).toBeTruthy();
     expect(mounted.ui.getByRole('button', { name: 'Enviar' })).toBeTruthy();
     expect(mounted.shadow.querySelector('.root')?.getAttribute('lang')).toBe('es');
     const answer = await askAndWait(mounted, 'la cámara no funciona');

@@ -24,7 +24,7 @@ describe('fillText', () => {
   it('puts a neutral phrase where a value is missing, never a raw {{', async () => {
     const text = 'Call {{support.phone}} during {{support.hours}} about {{exam.name}}.';
     expect(fillText(text, {}, await english())).toBe('Call the support phone number during the hours shown on the support page about your exam.');
-    expect(fillText(text, {}, await spanish())).toBe('Call el teléfono de soporte during el horario indicado en la página de soporte about tu examen.');
+    expect(fillText(text, {}, await spanish())).toBe('Call el teléfono de soporte during el horario indicado en la página de soporte about su examen.');
   });
 
   it('returns plain text: a value stays as typed, for the UI to escape', async () => {
