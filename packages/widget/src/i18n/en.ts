@@ -33,7 +33,6 @@ export const strings = {
   supportHours: 'Support hours: {hours}',
   back: 'Back to the conversation',
   related: 'Related articles',
-  articleFailed: 'This article is not available.',
   empty: 'Type a question first.',
 } as const;
 

@@ -34,7 +34,6 @@ export const language: Language = {
     supportHours: 'Horario de soporte: {hours}',
     back: 'Volver a la conversación',
     related: 'Artículos relacionados',
-    articleFailed: 'Este artículo no está disponible.',
     empty: 'Escriba primero una pregunta.',
   },
   neutral: {
