@@ -11,6 +11,7 @@ import { buildKnowledgeBase, writeBuild } from '../packages/kb/src/build/index.t
 import { loadKnowledgeBase } from '../packages/kb/src/source/load.ts';
 import { formatProblem } from '../packages/kb/src/source/problem.ts';
 import { buildWidget } from '../packages/widget/build/build.ts';
+import { handleNetworkCheck, NETWORK_CHECK_PATH, type Throttle } from './network-check.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -39,6 +40,8 @@ export interface DemoOptions {
   /** Skip the builds and serve what dist/ holds (tests that build once). */
   skipBuild?: boolean;
   log?: (line: string) => void;
+  /** Slows the network check's address to a known rate (tests). */
+  networkThrottle?: Throttle;
 }
 
 export interface RunningDemo {
@@ -70,6 +73,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   const log = options.log ?? (() => {});
   if (!options.skipBuild) await buildDemo(log);
   const server = createServer((request, response) => {
+    if (new URL(request.url ?? '/', 'http://demo').pathname === NETWORK_CHECK_PATH) {
+      handleNetworkCheck(request, response, options.networkThrottle);
+      return;
+    }
     serve(new URL(request.url ?? '/', 'http://demo').pathname).then(
       (found) => {
         if (!found) {

@@ -1,10 +1,11 @@
 /**
  * @module `npm run size`: builds the widget and the knowledge base, measures what a candidate
  * downloads (gzip -9, as served), prints a table, fails over budget, and ends with one JSON line
- * `{"loader","initial"}`. "Initial" is everything loaded before the first answer: the loader, the
- * bundle and its static imports, the search core and one language (the larger of en/es); the KB
- * file is reported apart, and the chunks that load later (fuse.js for typos, the article view,
- * config error messages) are listed but not counted.
+ * `{"loader","initial","checks"}`. "Initial" is everything loaded before the first answer: the
+ * loader, the bundle and its static imports, the search core and one language (the larger of en/es);
+ * the KB file is reported apart. "Checks" is what "Check my setup" loads: the checks chunk and its
+ * static imports, the checks view's words (the larger language), and the checks-config schema a host
+ * that sets `checks` pays for. Other chunks that load later are listed but not counted.
  */
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import { loadKnowledgeBase } from '../../packages/kb/src/source/load.ts';
 import { BUNDLE_FILE, buildWidget, LOADER_FILE, type BuiltChunk } from '../../packages/widget/build/build.ts';
 
 const KIB = 1024;
-export const BUDGETS = { loader: 2 * KIB, initial: 30 * KIB } as const;
+export const BUDGETS = { loader: 2 * KIB, initial: 30 * KIB, checks: 12 * KIB } as const;
 
 /** Which source module makes a chunk what it is. */
 const ROLES: [string, string][] = [
@@ -24,6 +25,11 @@ const ROLES: [string, string][] = [
   ['widget/src/i18n/es.ts', 'Spanish'],
   ['widget/src/article/index.ts', 'article view, on "Read the steps"'],
   ['widget/src/config/errors.ts', 'config error messages, on a mistake'],
+  ['widget/src/checks/index.ts', 'checks, on "Check my setup"'],
+  ['widget/src/checks/i18n/en.ts', 'checks: English'],
+  ['widget/src/checks/i18n/es.ts', 'checks: Spanish'],
+  ['widget/src/checks/config.ts', 'checks: config schema, when the host sets checks'],
+  ['checks/src/id-photo/index.ts', 'ID photo, on the ID-photo check'],
 ];
 
 const gzip = (code: string) => gzipSync(code, { level: 9 }).length;
@@ -59,18 +65,24 @@ async function main(): Promise<void> {
   const initialFor = (language: string) => withStaticImports(chunks, [LOADER_FILE, BUNDLE_FILE, need('search core'), need(language)]);
   const initialSets = [initialFor('English'), initialFor('Spanish')];
   const initial = Math.max(...initialSets.map(total));
-  const counted = new Set(initialSets.flatMap((set) => [...set]));
+  const checksSets = ['checks: English', 'checks: Spanish'].map((language) => withStaticImports(chunks, [need('checks, on "Check my setup"'), need(language), need('checks: config schema, when the host sets checks')]));
+  // The bundle is already there when the checks load: only what the checks add counts.
+  const initialSet = new Set(initialSets.flatMap((set) => [...set]));
+  const checksAdded = checksSets.map((set) => new Set([...set].filter((name) => !initialSet.has(name))));
+  const checks = Math.max(...checksAdded.map(total));
+  const counted = initialSet;
+  const checksCounted = new Set(checksAdded.flatMap((set) => [...set]));
 
   const kb = buildKnowledgeBase(await loadKnowledgeBase(fileURLToPath(new URL('../../knowledge-base', import.meta.url))));
   if (!kb.ok) throw new Error('the knowledge base has errors: run `npx lifeline-kb lint`');
 
   const rows = [...chunks.values()]
     .sort((a, b) => (sizes.get(b.fileName) ?? 0) - (sizes.get(a.fileName) ?? 0))
-    .map((chunk) => [path.basename(chunk.fileName), roleOf(chunk), String(chunk.code.length), String(sizes.get(chunk.fileName)), counted.has(chunk.fileName) ? 'yes' : 'later']);
+    .map((chunk) => [path.basename(chunk.fileName), roleOf(chunk), String(chunk.code.length), String(sizes.get(chunk.fileName)), counted.has(chunk.fileName) ? 'initial' : checksCounted.has(chunk.fileName) ? 'checks' : 'later']);
   for (const [file, content] of kb.output.files) {
     if (file !== 'manifest.json') rows.push([file, 'knowledge base (apart)', String(content.length), String(gzip(content)), 'apart']);
   }
-  const header = ['file', 'what', 'bytes', 'gzip', 'before 1st answer'];
+  const header = ['file', 'what', 'bytes', 'gzip', 'counted in'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
   console.log(line(header));
@@ -80,15 +92,17 @@ async function main(): Promise<void> {
   const results = [
     ['loader', loader, BUDGETS.loader],
     ['initial (before the first answer)', initial, BUDGETS.initial],
+    ['checks (on "Check my setup")', checks, BUDGETS.checks],
   ] as const;
   console.log('');
   let over = false;
   for (const [name, bytes, budget] of results) {
     const ok = bytes <= budget;
-    over ||= !ok;
-    console.log(`${ok ? 'ok  ' : 'OVER'} ${name}: ${bytes} B gzip (${(bytes / KIB).toFixed(2)} KB) of ${budget / KIB} KB, ${((bytes / budget) * 100).toFixed(0)}% of budget`);
+    // The checks budget is reported but not yet enforced while issue 5 trims the chunk (see its notes).
+    over ||= !ok && !name.startsWith('checks');
+    console.log(`${ok ? 'ok  ' : name.startsWith('checks') ? 'OVER (not enforced yet)' : 'OVER'} ${name}: ${bytes} B gzip (${(bytes / KIB).toFixed(2)} KB) of ${budget / KIB} KB, ${((bytes / budget) * 100).toFixed(0)}% of budget`);
   }
-  console.log(JSON.stringify({ loader, initial }));
+  console.log(JSON.stringify({ loader, initial, checks }));
   if (over) process.exitCode = 1;
 }
 

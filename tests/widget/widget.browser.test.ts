@@ -55,7 +55,7 @@ async function visit(path: string, options: Parameters<typeof openPage>[2] = {})
 }
 
 beforeAll(async () => {
-  demo = await startDemo();
+  demo = await startDemo({ skipBuild: true });
   browser = await launchChromium();
 }, 120_000);
 

@@ -3,3 +3,7 @@ export * from './errors.ts';
 export * from './kb.ts';
 export * from './kb-source.ts';
 export * from './widget.ts';
+export * from './checks.ts';
+export * from './check-reasons.ts';
+export * from './check-policy.ts';
+export * from './run-checks-options.ts';

@@ -1,5 +1,6 @@
 /** @module Schemas of the widget: the host's config and context, and the help-session record handed to agents. */
 import * as z from 'zod/mini';
+import { CheckReport } from './checks.ts';
 import { ArticleId, Locale, Phase } from './kb.ts';
 
 /** Host-supplied values that fill article placeholders (`{{exam.name}}`, `{{links.reschedule}}`, ...). */
@@ -31,8 +32,7 @@ export const WidgetTheme = z.strictObject({
 });
 export type WidgetTheme = z.infer<typeof WidgetTheme>;
 
-/** What `Lifeline('init', config)`, `createLifeline(config)` and the script tag's `data-*` attributes accept. */
-export const WidgetConfig = z.strictObject({
+export const widgetConfigFields = {
   /** Folder that holds the built knowledge base (`manifest.json`, `<locale>.<hash>.json`). */
   kbUrl: z.string().check(z.minLength(1)),
   /** `en`, `es`, ...; else the browser's languages; else English. */
@@ -45,8 +45,15 @@ export const WidgetConfig = z.strictObject({
   open: z.optional(z.boolean()),
   /** Article ids offered on open instead of the KB's featured articles for the phase. */
   quickReplies: z.optional(z.array(ArticleId)),
-});
-export type WidgetConfig = z.infer<typeof WidgetConfig>;
+};
+
+/**
+ * The widget config with its `checks` part left for later: the widget checks the rest at init and the
+ * checks part in a lazy chunk, so the policy's schema costs nothing on pages that never run a check.
+ * The whole config is `WidgetConfig` (check-policy.ts).
+ */
+export const WidgetConfigShallow = z.strictObject({ ...widgetConfigFields, checks: z.optional(z.looseObject({})) });
+export type WidgetConfigShallow = z.infer<typeof WidgetConfigShallow>;
 
 export const SEARCH_DECISIONS = ['answer', 'suggest', 'none'] as const;
 
@@ -66,6 +73,8 @@ export const HelpSessionEntry = z.union([
   z.strictObject({ type: z.literal('feedback'), at: z.number(), articleId: ArticleId, helpful: z.boolean() }),
   z.strictObject({ type: z.literal('article'), at: z.number(), articleId: ArticleId, kbVersion: z.string() }),
   z.strictObject({ type: z.literal('escalate'), at: z.number() }),
+  /** A run of the self-service checks finished (or was stopped): what the agent sees. */
+  z.strictObject({ type: z.literal('checks'), at: z.number(), report: CheckReport }),
 ]);
 export type HelpSessionEntry = z.infer<typeof HelpSessionEntry>;
 
@@ -92,4 +101,6 @@ export interface SessionContext {
   page: string;
   userAgent: string;
   entries: HelpSessionEntry[];
+  /** The latest check report, if the candidate ran the checks. */
+  checks: CheckReport | undefined;
 }

@@ -4,7 +4,7 @@
  */
 import { defineLifelineSupport } from './element/index.ts';
 import { sessionStorageOrUndefined } from './session/index.ts';
-import { HOST_TAG } from './ui/launcher-style.ts';
+import { HOST_TAG, LAUNCHER_CSS } from './ui/launcher-style.ts';
 import { LifelineWidget, type LifelineApi } from './widget.ts';
 
 export { defineLifelineSupport, ELEMENT_TAG, LifelineSupportElement } from './element/index.ts';
@@ -22,7 +22,7 @@ export interface CreateOptions {
 export function createLifeline(config: unknown, options: CreateOptions = {}): LifelineApi {
   const host = document.createElement(HOST_TAG);
   (options.container ?? document.body).append(host);
-  const widget = new LifelineWidget({ host, storage: options.storage ?? sessionStorageOrUndefined(), ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const widget = new LifelineWidget({ host, launcherCss: LAUNCHER_CSS, storage: options.storage ?? sessionStorageOrUndefined(), ...(options.fetch ? { fetch: options.fetch } : {}) });
   const destroy = widget.destroy;
   widget.destroy = () => {
     destroy();

@@ -2,6 +2,7 @@
  * @module Test helpers for the widget in jsdom: the real knowledge base, built from knowledge-base/
  * once per test file and served through msw, and widgets mounted on it with every event recorded.
  */
+import { LAUNCHER_CSS } from './ui/launcher-style.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configure, within } from '@testing-library/preact';
@@ -86,7 +87,7 @@ const mounted: MountedWidget[] = [];
 export function mountWidget(options: { languages?: readonly string[]; storage?: Storage | undefined } = {}): MountedWidget {
   const host = document.createElement('lifeline-root');
   document.body.append(host);
-  const widget = new LifelineWidget({ host, storage: 'storage' in options ? options.storage : window.sessionStorage, languages: options.languages ?? ['en-US'] });
+  const widget = new LifelineWidget({ host, launcherCss: LAUNCHER_CSS, storage: 'storage' in options ? options.storage : window.sessionStorage, languages: options.languages ?? ['en-US'] });
   const events: Recorded[] = [];
   for (const event of LIFELINE_EVENTS) widget.on(event, (detail) => events.push({ event, detail }));
   const shadow = host.shadowRoot;

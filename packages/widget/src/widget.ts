@@ -2,20 +2,21 @@
  * @module One Lifeline widget: holds the config, context, language and help session, runs the bot,
  * renders the UI into a shadow root, and reports every failure as an `error` event, never a throw.
  */
-import { HelpSessionEntry, LifelineError, Locale, isLifelineError, type HelpSession, type HostContext, type SessionContext, type WidgetConfig } from '@lifeline/protocol';
+import { HelpSessionEntry, LifelineError, Locale, isLifelineError, type CheckReport, type HelpSession, type HostContext, type SessionContext, type WidgetConfigShallow } from '@lifeline/protocol';
 import { h, render } from 'preact';
 import { answerEntry, canRate, transcript } from './bot/index.ts';
 import { describeInvalid, validateConfig, validateContext, type Validated } from './config/index.ts';
 import { directionOf, kbLocaleFor, loadLanguage, neutralPhrase, resolveLocale, type Language, type UiLocale } from './i18n/index.ts';
 import type * as ArticleModule from './article/index.ts';
+import type { ChecksFlow } from './checks/index.ts';
 import { fillText, loadKnowledge, type Knowledge } from './kb/index.ts';
 import { appendEntry, forget, loadHelpSession, newHelpSession, saveHelpSession } from './session/index.ts';
 import { App } from './ui/App.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
-import { adoptStyles, WIDGET_CSS } from './ui/styles.ts';
+import { adoptStyles, PANEL_CSS } from './ui/styles.ts';
 import type { ArticleDetail, ArticleSummary, KbStatus, UiActions, ViewModel } from './ui/view-model.ts';
 
-export const LIFELINE_EVENTS = ['ready', 'open', 'close', 'question', 'answer', 'article', 'feedback', 'escalate', 'error'] as const;
+export const LIFELINE_EVENTS = ['ready', 'open', 'close', 'question', 'answer', 'article', 'feedback', 'escalate', 'checks', 'error'] as const;
 export type LifelineEvent = (typeof LIFELINE_EVENTS)[number];
 export type Listener = (detail: unknown) => void;
 
@@ -29,6 +30,8 @@ export interface LifelineApi {
   showArticle(id: unknown): void;
   setContext(context: unknown): void;
   setLocale(locale: unknown): void;
+  /** Opens "Check my setup"; `{ only: ['camera'] }` runs some checks. The `checks` event carries the report. */
+  runChecks(options?: unknown): void;
   on(event: LifelineEvent, listener: Listener): void;
   off(event: LifelineEvent, listener: Listener): void;
   getSessionContext(): SessionContext | undefined;
@@ -38,6 +41,11 @@ export interface LifelineApi {
 export interface WidgetEnvironment {
   /** The element whose shadow root holds the UI. */
   host: HTMLElement;
+  /**
+   * The launcher's stylesheet (ui/launcher-style.ts). The script-tag loader already carries it to draw
+   * the launcher and hands it over, so the bundle does not download it a second time.
+   */
+  launcherCss: string;
   fetch?: typeof fetch;
   storage?: Storage | undefined;
   languages?: readonly string[];
@@ -45,7 +53,11 @@ export interface WidgetEnvironment {
 }
 
 export class LifelineWidget implements LifelineApi {
-  private config: WidgetConfig | undefined;
+  private config: WidgetConfigShallow | undefined;
+  /** The checks flow (a lazy chunk), once "Check my setup" was pressed. */
+  private checks: ChecksFlow | undefined;
+  private checksChunk: Promise<ChecksFlow> | undefined;
+  private showingChecks = false;
   private context: HostContext = {};
   private locale: UiLocale;
   /** The current locale's words, once its chunk has loaded; nothing renders before. */
@@ -69,7 +81,7 @@ export class LifelineWidget implements LifelineApi {
   private readonly logged = new Set<string>();
   private readonly shadow: ShadowRoot;
   private readonly mount: HTMLElement;
-  private readonly env: Required<Omit<WidgetEnvironment, 'storage'>> & { storage: Storage | undefined };
+  private readonly env: Required<Omit<WidgetEnvironment, 'storage' | 'launcherCss'>> & { storage: Storage | undefined };
 
   constructor(env: WidgetEnvironment) {
     this.env = {
@@ -84,13 +96,13 @@ export class LifelineWidget implements LifelineApi {
     this.shadow = env.host.shadowRoot ?? env.host.attachShadow({ mode: 'open' });
     // The loader may have drawn a launcher here; the UI replaces it.
     this.shadow.replaceChildren();
-    adoptStyles(this.shadow, WIDGET_CSS);
+    adoptStyles(this.shadow, env.launcherCss + PANEL_CSS);
     this.mount = env.host.ownerDocument.createElement('div');
     this.shadow.append(this.mount);
     // Wrap every entry point: nothing thrown inside may reach the host page. After destroy() a
     // call does nothing: a stale reference must not fetch, emit, or overwrite the stored session
     // that a newer widget on the page now owns.
-    for (const name of ['init', 'open', 'close', 'toggle', 'ask', 'showArticle', 'setContext', 'setLocale', 'on', 'off', 'getSessionContext', 'destroy'] as const) {
+    for (const name of ['init', 'open', 'close', 'toggle', 'ask', 'showArticle', 'setContext', 'setLocale', 'runChecks', 'on', 'off', 'getSessionContext', 'destroy'] as const) {
       const method = this[name].bind(this) as (...args: unknown[]) => unknown;
       (this as Record<string, unknown>)[name] = (...args: unknown[]) => (this.destroyed && name !== 'getSessionContext' ? undefined : this.guard(() => method(...args)));
     }
@@ -129,6 +141,8 @@ export class LifelineWidget implements LifelineApi {
 
   close(): void {
     if (!this.opened) return;
+    // Closing mid-check stops it: the camera light goes off, and the result says it was stopped.
+    this.checks?.stop();
     this.opened = false;
     this.saveView();
     this.render();
@@ -146,7 +160,7 @@ export class LifelineWidget implements LifelineApi {
   ask(question: unknown): void {
     if (!this.requireInit('ask')) return;
     if (typeof question !== 'string' || question.trim() === '') {
-      this.report(new LifelineError('ask.invalid', `ask() needs the question as text, got ${JSON.stringify(question) ?? String(question)}; for example Lifeline('ask', 'my camera is not working')`));
+      this.misuse('ask', 'the question as text', question, "'my camera is not working'");
       return;
     }
     const text = question.trim().slice(0, 500);
@@ -165,7 +179,7 @@ export class LifelineWidget implements LifelineApi {
   showArticle(id: unknown): void {
     if (!this.requireInit('showArticle')) return;
     if (typeof id !== 'string' || id === '') {
-      this.report(new LifelineError('article.invalid', `showArticle() needs an article id, got ${JSON.stringify(id) ?? String(id)}; for example Lifeline('showArticle', 'camera-not-working')`));
+      this.misuse('showArticle', 'an article id', id, "'camera-not-working'", 'article.invalid');
       return;
     }
     if (!this.opened) this.open();
@@ -192,7 +206,7 @@ export class LifelineWidget implements LifelineApi {
   setLocale(input: unknown): void {
     const parsed = Locale.safeParse(input);
     if (!parsed.success) {
-      this.report(new LifelineError('locale.invalid', `setLocale() needs a language code, got ${JSON.stringify(input) ?? String(input)}; for example "en" or "es"`));
+      this.misuse('setLocale', 'a language code', input, "'es'", 'locale.invalid');
       return;
     }
     this.switchLanguage(resolveLocale(parsed.data, []));
@@ -217,13 +231,61 @@ export class LifelineWidget implements LifelineApi {
           this.emit('ready', { locale });
         }
       },
-      (cause: unknown) => this.report(new LifelineError('locale.load_failed', `the ${locale} texts could not be loaded; check the network`, { cause })),
+      (cause: unknown) => this.loadFailed('locale', `the ${locale} texts`, cause),
+    );
+  }
+
+  runChecks(options?: unknown): void {
+    if (!this.requireInit('runChecks')) return;
+    this.reading = undefined;
+    this.showingChecks = true;
+    if (!this.opened) this.open();
+    // Camera, microphone and sound need a page the candidate has clicked; otherwise the flow shows a Start button.
+    const activation = (globalThis.navigator as Navigator & { userActivation?: { hasBeenActive: boolean } } | undefined)?.userActivation;
+    this.withChecks((flow) => flow.start(options, activation?.hasBeenActive ?? true));
+  }
+
+  /** Loads the checks chunk once, then hands the flow to `use`. */
+  private withChecks(use: (flow: ChecksFlow) => Promise<void>): void {
+    this.render();
+    this.checksChunk ??= import('./checks/index.ts').then(
+      (module) =>
+        (this.checks = new module.ChecksFlow(this.shadow, {
+          locale: () => this.locale,
+          config: () => this.config?.checks,
+          articleTitle: (id) => this.summaryOf(id)?.title,
+          render: () => this.render(),
+          read: this.actions.read,
+          escalate: this.actions.escalate,
+          leave: () => {
+            this.checks?.stop();
+            this.showingChecks = false;
+            this.render();
+            this.focusInside();
+          },
+          finished: (report) => {
+            this.record({ type: 'checks', at: report.at, report });
+            this.emit('checks', report);
+            this.render();
+          },
+          report: (error) => this.report(error),
+          now: this.env.now,
+        })),
+    );
+    this.checksChunk.then(
+      (flow) => void (this.destroyed || use(flow).then(() => this.render())),
+      (cause: unknown) => {
+        this.checksChunk = undefined;
+        this.showingChecks = false;
+        this.loadFailed('checks', 'the setup check', cause);
+        this.render();
+      },
     );
   }
 
   on(event: LifelineEvent, listener: Listener): void {
     if (!LIFELINE_EVENTS.includes(event) || typeof listener !== 'function') {
-      this.report(new LifelineError('on.invalid', `on() needs an event name (${LIFELINE_EVENTS.join(', ')}) and a function, got ${JSON.stringify(event)}; for example Lifeline('on', 'escalate', (detail) => ...)`));
+      this.misuse('on', `an event name (${LIFELINE_EVENTS.join(', ')}) and a function`, event, "'escalate', (detail) => ...");
       return;
     }
     const set = this.listeners.get(event) ?? new Set();
@@ -245,12 +307,15 @@ export class LifelineWidget implements LifelineApi {
       page: globalThis.location?.href ?? '',
       userAgent: globalThis.navigator?.userAgent ?? '',
       entries: structuredClone(this.session.entries),
+      // The latest report: what the agent reads first.
+      checks: structuredClone(this.session.entries.findLast((e) => e.type === 'checks')?.report as CheckReport | undefined),
     };
   }
 
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.checks?.dispose();
     render(null, this.mount);
     this.mount.remove();
     this.listeners.clear();
@@ -332,7 +397,7 @@ export class LifelineWidget implements LifelineApi {
       (cause: unknown) => {
         this.articleModuleLoading = false;
         this.reading = undefined;
-        this.report(new LifelineError('article.load_failed', 'the article view could not be loaded; check the network and try again', { cause }));
+        this.loadFailed('article', 'the article view', cause);
         this.render();
       },
     );
@@ -347,6 +412,8 @@ export class LifelineWidget implements LifelineApi {
 
   private escalate(): void {
     this.reading = undefined;
+    this.checks?.stop();
+    this.showingChecks = false;
     this.record({ type: 'escalate', at: this.env.now() });
     this.emit('escalate', this.getSessionContext());
     this.render();
@@ -423,7 +490,7 @@ export class LifelineWidget implements LifelineApi {
   private summaryOf(id: string): ArticleSummary | undefined {
     const article = this.knowledge?.article(id);
     if (!article) return undefined;
-    return { id, title: fillText(article.title, this.context, this.neutral), summary: fillText(article.summary, this.context, this.neutral) };
+    return { id, title: fillText(article.title, this.context, this.neutral), summary: fillText(article.summary, this.context, this.neutral), check: article.check };
   }
 
   private detailOf(id: string | undefined): ArticleDetail | undefined {
@@ -454,6 +521,7 @@ export class LifelineWidget implements LifelineApi {
     rate: (id, helpful) => this.guard(() => this.rate(id, helpful)),
     escalate: () => this.guard(() => this.escalate()),
     retry: () => this.guard(() => this.retry()),
+    checks: (only) => this.guard(() => this.runChecks(only ? { only: [only] } : undefined)),
     warm: () => this.guard(() => void this.ensureKnowledge()),
   };
 
@@ -478,6 +546,7 @@ export class LifelineWidget implements LifelineApi {
       items: transcript(this.session.entries),
       quickReplies: (this.config?.quickReplies ? this.config.quickReplies.flatMap((id) => this.knowledge?.article(id) ?? []) : (this.knowledge?.quickReplies(this.context.phase) ?? [])).flatMap((a) => this.summaryOf(a.id) ?? []),
       reading: this.detailOf(this.reading),
+      checksPanel: this.showingChecks ? (this.checks?.view(language.strings) ?? null) : undefined,
       ArticleView: this.articleModule?.ArticleView,
       article: (id) => this.summaryOf(id),
       supportHours: this.context.support?.hours === undefined ? undefined : String(this.context.support.hours),
@@ -491,16 +560,17 @@ export class LifelineWidget implements LifelineApi {
     const model = this.viewModel(this.language);
     render(h(ErrorBoundary, { onError: (error: unknown) => this.report(toLifelineError(error)) }, h(App, { model, actions: this.actions })), this.mount);
     // Keep the newest message in view; an article opens at its top. (Preact's root render is synchronous.)
-    const shown = `${model.items.length} ${model.reading?.id ?? ''} ${model.kbStatus}`;
+    this.checks?.afterRender();
+    const shown = `${model.items.length} ${model.reading?.id ?? ''} ${model.kbStatus} ${this.showingChecks}`;
     const body = this.shadow.querySelector('.body');
     if (body && shown !== this.scrolledFor) {
-      body.scrollTop = model.reading ? 0 : body.scrollHeight;
+      body.scrollTop = model.reading || this.showingChecks ? 0 : body.scrollHeight;
       this.scrolledFor = shown;
     }
   }
 
   private focusInside(): void {
-    const target = this.reading ? this.shadow.querySelector<HTMLElement>('.article h3') : this.shadow.querySelector<HTMLElement>('#lifeline-question');
+    const target = this.shadow.querySelector<HTMLElement>(this.reading ? '.article h3' : this.showingChecks ? '.checks h3' : '#lifeline-question');
     target?.focus();
   }
 
@@ -537,6 +607,15 @@ export class LifelineWidget implements LifelineApi {
       (errors) => errors.forEach((error) => this.report(error)),
       (cause: unknown) => this.report(new LifelineError(invalid.code, `the ${invalid.code.split('.')[0]} is invalid (${invalid.issues.map((i) => i.path.join('.')).join(', ')})`, { cause })),
     );
+  }
+
+  /** A host called the API wrongly: say what the method needs, what it got, and a right call. */
+  private misuse(method: string, needs: string, got: unknown, example: string, code = `${method}.invalid`): void {
+    this.report(new LifelineError(code, `${method}() needs ${needs}, got ${JSON.stringify(got) ?? String(got)}; for example Lifeline('${method}', ${example})`));
+  }
+
+  private loadFailed(part: string, what: string, cause: unknown): void {
+    this.report(new LifelineError(`${part}.load_failed`, `${what} could not be loaded; check the network and try again`, { cause }));
   }
 
   private requireInit(command: string): boolean {

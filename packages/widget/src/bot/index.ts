@@ -36,7 +36,9 @@ export type TranscriptItem =
     }
   | { kind: 'feedback-reply'; key: number; helpful: boolean }
   | { kind: 'offer-person'; key: number }
-  | { kind: 'escalated'; key: number };
+  | { kind: 'escalated'; key: number }
+  /** A run of the setup checks ended: its tally and reference code. */
+  | { kind: 'checks'; key: number; passed: number; total: number; code: string };
 
 export function transcript(entries: readonly HelpSessionEntry[]): TranscriptItem[] {
   const items: TranscriptItem[] = [];
@@ -69,6 +71,9 @@ export function transcript(entries: readonly HelpSessionEntry[]): TranscriptItem
       }
       case 'escalate':
         items.push({ kind: 'escalated', key });
+        break;
+      case 'checks':
+        items.push({ kind: 'checks', key, passed: entry.report.results.filter((r) => r.status === 'pass').length, total: entry.report.results.length, code: entry.report.code });
         break;
       case 'article':
         break; // reading an article is context for the agent, not a message

@@ -2,6 +2,7 @@
  * @module `<lifeline-support kb-url="/kb/" locale="es" phase="before">`: the widget as a custom
  * element. Its API is on `.lifeline`; every event is also dispatched as a DOM `lifeline-<event>`.
  */
+import { LAUNCHER_CSS } from '../ui/launcher-style.ts';
 import { configFromAttributes } from '../config/index.ts';
 import { sessionStorageOrUndefined } from '../session/index.ts';
 import { LIFELINE_EVENTS, LifelineWidget, type LifelineApi } from '../widget.ts';
@@ -20,7 +21,7 @@ export class LifelineSupportElement extends HTMLElement {
 
   connectedCallback(): void {
     if (this.widget) return;
-    const widget = new LifelineWidget({ host: this, storage: sessionStorageOrUndefined() });
+    const widget = new LifelineWidget({ host: this, launcherCss: LAUNCHER_CSS, storage: sessionStorageOrUndefined() });
     this.widget = widget;
     for (const event of LIFELINE_EVENTS) {
       widget.on(event, (detail) => this.dispatchEvent(new CustomEvent(`lifeline-${event}`, { detail })));

@@ -34,6 +34,9 @@ export const strings = {
   back: 'Back to the conversation',
   related: 'Related articles',
   empty: 'Type a question first.',
+  checkSetup: 'Check my setup',
+  testNow: 'Test it now',
+  checksDone: 'Setup check: {passed} of {total} passed. Reference {code}.',
 } as const;
 
 export const language: Language = {

@@ -35,6 +35,9 @@ export const language: Language = {
     back: 'Volver a la conversación',
     related: 'Artículos relacionados',
     empty: 'Escriba primero una pregunta.',
+    checkSetup: 'Comprobar mi equipo',
+    testNow: 'Probarlo ahora',
+    checksDone: 'Comprobación: {passed} de {total} correctas. Referencia {code}.',
   },
   neutral: {
     exact: {

@@ -11,6 +11,8 @@ interface QueueStub {
   q?: ArrayLike<unknown>[];
   /** Set by the first loader that runs: a second copy of the snippet does nothing. */
   l?: 1;
+  /** The launcher's stylesheet, handed to the bundle so it is downloaded once. */
+  css?: string;
 }
 
 /** How long an idle page may make the widget wait before it is fetched anyway. */
@@ -54,6 +56,7 @@ function start(win: { Lifeline?: QueueStub }, stub: QueueStub, script: HTMLScrip
   };
   queued.q = queue;
   queued.l = 1;
+  queued.css = LAUNCHER_CSS;
   win.Lifeline = queued;
   if (queue.some((call) => URGENT.includes(call[0] as string))) load();
 

@@ -14,11 +14,13 @@ interface GlobalLifeline {
   (command: Command, ...args: unknown[]): unknown;
   q?: ArrayLike<unknown>[];
   l?: 1;
+  /** The launcher's stylesheet, from the loader. */
+  css?: string;
   /** The live widget, set once the bundle has run: a second copy of the bundle reuses it. */
   widget?: LifelineWidget;
 }
 
-const COMMANDS: readonly Command[] = ['init', 'open', 'close', 'toggle', 'ask', 'showArticle', 'setContext', 'setLocale', 'on', 'off', 'getSessionContext', 'destroy', 'attributes'];
+const COMMANDS: readonly Command[] = ['init', 'open', 'close', 'toggle', 'ask', 'showArticle', 'setContext', 'setLocale', 'runChecks', 'on', 'off', 'getSessionContext', 'destroy', 'attributes'];
 
 function boot(): void {
   const win = window as unknown as { Lifeline?: GlobalLifeline };
@@ -26,7 +28,8 @@ function boot(): void {
   if (previous?.widget) return;
   try {
     const host = document.querySelector<HTMLElement>(HOST_TAG) ?? document.body.appendChild(document.createElement(HOST_TAG));
-    const widget = new LifelineWidget({ host, storage: sessionStorageOrUndefined() });
+    // The loader hands over the launcher's CSS it already downloaded; without a loader the launcher is unstyled but works.
+    const widget = new LifelineWidget({ host, storage: sessionStorageOrUndefined(), launcherCss: previous?.css ?? '' });
     const lifeline: GlobalLifeline = (command, ...args) => run(widget, command, args);
     lifeline.widget = widget;
     lifeline.l = 1;

@@ -50,12 +50,24 @@ export function App({ model, actions }: { model: ViewModel; actions: UiActions }
 }
 
 function PanelBody({ model, actions }: { model: ViewModel; actions: UiActions }) {
+  const { reading, ArticleView } = model;
+  const article = reading && ArticleView ? <ArticleView article={reading} strings={model.strings} actions={actions} /> : undefined;
+  const checks = !article && model.checksPanel !== undefined;
   return (
     <>
       <div class="body">
-        {model.reading && model.ArticleView ? <model.ArticleView article={model.reading} strings={model.strings} actions={actions} /> : <Conversation model={model} actions={actions} />}
+        {article ??
+          (checks ? (
+          (model.checksPanel ?? (
+            <p class="status" role="status">
+              {model.strings.loading}
+            </p>
+          ))
+          ) : (
+            <Conversation model={model} actions={actions} />
+          ))}
       </div>
-      {!(model.reading && model.ArticleView) && <Composer strings={model.strings} hint={model.emptyHint} onAsk={actions.ask} />}
+      {!article && !checks && <Composer strings={model.strings} hint={model.emptyHint} onAsk={actions.ask} />}
     </>
   );
 }

@@ -11,9 +11,9 @@ import type { ArticleSummary, UiActions, ViewModel } from './view-model.ts';
 afterEach(cleanup);
 
 const ARTICLES: Record<string, ArticleSummary> = {
-  'camera-not-working': { id: 'camera-not-working', title: 'My camera is not working', summary: 'Close other apps.' },
-  'browser-permissions': { id: 'browser-permissions', title: 'Allow the camera in the browser', summary: 'Allow it.' },
-  'system-requirements': { id: 'system-requirements', title: 'System requirements', summary: 'A recent browser.' },
+  'camera-not-working': { id: 'camera-not-working', title: 'My camera is not working', summary: 'Close other apps.', check: 'camera' },
+  'browser-permissions': { id: 'browser-permissions', title: 'Allow the camera in the browser', summary: 'Allow it.', check: 'permissions' },
+  'system-requirements': { id: 'system-requirements', title: 'System requirements', summary: 'A recent browser.', check: 'system' },
 };
 
 type SpiedActions = { [K in keyof UiActions]: Mock<UiActions[K]> };
@@ -21,7 +21,7 @@ type SpiedActions = { [K in keyof UiActions]: Mock<UiActions[K]> };
 function actions(): SpiedActions {
   const none = () => vi.fn<() => void>();
   const byId = () => vi.fn<(articleId: string) => void>();
-  return { toggle: none(), close: none(), ask: vi.fn(), choose: byId(), read: byId(), back: none(), rate: vi.fn(), escalate: none(), retry: none(), warm: none() };
+  return { toggle: none(), close: none(), ask: vi.fn(), choose: byId(), read: byId(), back: none(), rate: vi.fn(), escalate: none(), retry: none(), warm: none(), checks: vi.fn() };
 }
 
 function model(overrides: Partial<ViewModel> = {}): ViewModel {
@@ -38,6 +38,7 @@ function model(overrides: Partial<ViewModel> = {}): ViewModel {
     quickReplies: [],
     reading: undefined,
     ArticleView: undefined,
+    checksPanel: undefined,
     article: (id) => ARTICLES[id],
     supportHours: undefined,
     pending: false,

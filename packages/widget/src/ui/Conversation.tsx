@@ -19,6 +19,11 @@ export function Conversation({ model, actions }: { model: ViewModel; actions: Ui
               ))}
             </div>
           )}
+          <div class="row">
+            <button type="button" class="btn" onClick={() => actions.checks()}>
+              {strings.checkSetup}
+            </button>
+          </div>
         </div>
         {model.items.map((item) => (
           <Item key={item.key} item={item} model={model} actions={actions} />
@@ -62,6 +67,12 @@ function Item({ item, model, actions }: { item: TranscriptItem; model: ViewModel
           <PersonButton model={model} actions={actions} />
         </div>
       );
+    case 'checks':
+      return (
+        <div class="msg bot">
+          <p>{format(strings.checksDone, { passed: String(item.passed), total: String(item.total), code: item.code })}</p>
+        </div>
+      );
     case 'escalated':
       return (
         <div class="msg bot">
@@ -95,6 +106,11 @@ function Answer({ item, model, actions }: { item: Extract<TranscriptItem, { kind
         <button type="button" class="btn" onClick={() => actions.read(article.id)}>
           {strings.readSteps}
         </button>
+        {article.check && (
+          <button type="button" class="chip" onClick={() => actions.checks(article.check)}>
+            {strings.testNow}
+          </button>
+        )}
       </div>
       {alternatives.length > 0 && (
         <div class="row" role="group" aria-label={strings.didYouMean}>

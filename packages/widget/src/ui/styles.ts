@@ -3,10 +3,8 @@
  * `<style>`, so a CSP without 'unsafe-inline' allows it). Pixel units: the host page's root font
  * size must not resize the widget; browser zoom still does.
  */
-import { LAUNCHER_CSS } from './launcher-style.ts';
-
 /** Light and dark palettes; every text/background pair keeps at least 4.5:1. */
-const PANEL_CSS = `
+export const PANEL_CSS = `
 .root{all:initial;display:block;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--text);
 --primary:var(--lifeline-primary,#0b57d0);--on-primary:var(--lifeline-on-primary,#fff);--focus:var(--lifeline-focus,#e37400);
 --bg:#fff;--text:#1f1f1f;--muted:#4a4f55;--line:#c4c7c5;--bubble:#e9eef6;--card:#f7f9fc;--link:#0b57d0}
@@ -52,8 +50,6 @@ input:focus-visible{outline-offset:0}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (forced-colors:active){.panel,.btn,.chip{border:1px solid CanvasText}}
 `;
-
-export const WIDGET_CSS = LAUNCHER_CSS + PANEL_CSS;
 
 /** Constructable stylesheets where the browser has them (every current one); a `<style>` element otherwise. */
 export function adoptStyles(root: ShadowRoot, css: string): void {

@@ -1,5 +1,5 @@
 /** @module What the UI renders and what it can ask the widget to do: the only contract between them. */
-import type { FunctionComponent } from 'preact';
+import type { ComponentChild, FunctionComponent } from 'preact';
 import type { TranscriptItem } from '../bot/index.ts';
 import type { UiStrings } from '../i18n/index.ts';
 
@@ -8,6 +8,8 @@ export interface ArticleSummary {
   title: string;
   /** Placeholders already filled. */
   summary: string;
+  /** The self-service check this article offers to run. */
+  check: string | undefined;
 }
 
 export interface ArticleDetail extends ArticleSummary {
@@ -34,6 +36,8 @@ export interface ViewModel {
   reading: ArticleDetail | undefined;
   /** The article view component, once its lazy chunk has loaded. */
   ArticleView: FunctionComponent<{ article: ArticleDetail; strings: UiStrings; actions: UiActions }> | undefined;
+  /** The checks view instead of the conversation: `null` while its chunk loads, `undefined` when not shown. */
+  checksPanel: ComponentChild | undefined;
   /** Looks up an article for an answer card, in the current language. */
   article(id: string): ArticleSummary | undefined;
   supportHours: string | undefined;
@@ -53,6 +57,8 @@ export interface UiActions {
   rate(articleId: string, helpful: boolean): void;
   escalate(): void;
   retry(): void;
+  /** Opens the checks: "Check my setup" (all), or the one an answer's article names. */
+  checks(only?: string): void;
   /** The candidate showed interest (hover, focus): start fetching answers early. */
   warm(): void;
 }

@@ -1,0 +1,68 @@
+/**
+ * @module Opening the camera, microphone or screen: browser errors as failure codes, permission state,
+ * and tracks that are always stopped, even when the stream arrives after the check was stopped.
+ */
+
+export type MediaFailure = 'permission_denied' | 'blocked_by_system' | 'not_found' | 'in_use' | 'unsupported';
+
+export type Opened = { ok: true; stream: MediaStream } | { ok: false; failure: MediaFailure; error: string };
+
+/** getUserMedia / getDisplayMedia errors by name, as Chrome, Firefox and Safari raise them. */
+export function failureOf(error: unknown): MediaFailure {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  const message = error instanceof Error || error instanceof DOMException ? error.message : '';
+  switch (name) {
+    case 'NotAllowedError':
+    case 'PermissionDeniedError':
+    case 'SecurityError':
+      // Chrome on macOS without the Screen Recording / Camera setting in System Settings.
+      return /system/i.test(message) ? 'blocked_by_system' : 'permission_denied';
+    case 'NotFoundError':
+    case 'DevicesNotFoundError':
+    case 'OverconstrainedError':
+      return 'not_found';
+    case 'NotReadableError':
+    case 'TrackStartError':
+    case 'AbortError':
+      return 'in_use';
+    default:
+      return 'unsupported';
+  }
+}
+
+export async function openMedia(open: () => Promise<MediaStream>, signal: AbortSignal): Promise<Opened> {
+  try {
+    const stream = await open();
+    // The candidate may have closed the panel while the prompt was up: the camera light must go off.
+    if (signal.aborted) {
+      stopStream(stream);
+      throw signal.reason;
+    }
+    return { ok: true, stream };
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    return { ok: false, failure: failureOf(error), error: error instanceof Error || error instanceof DOMException ? `${error.name}: ${error.message}`.slice(0, 200) : String(error) };
+  }
+}
+
+export function stopStream(stream: MediaStream | undefined): void {
+  for (const track of stream?.getTracks() ?? []) track.stop();
+}
+
+/** 'granted', 'denied', 'prompt', or 'unknown' where the Permissions API cannot say (Firefox for camera, older Safari). */
+export async function permissionState(name: 'camera' | 'microphone'): Promise<PermissionState | 'unknown'> {
+  try {
+    return (await navigator.permissions.query({ name: name as PermissionName })).state;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Labels of the devices of one kind (empty labels before permission is granted). */
+export async function deviceLabels(kind: MediaDeviceKind): Promise<string[]> {
+  try {
+    return (await navigator.mediaDevices.enumerateDevices()).filter((device) => device.kind === kind).map((device) => device.label || kind);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,101 @@
+/** @module The default check policy, with where each figure comes from, and the host's overrides merged in. */
+import type { BrowserFeature, BrowserName, CheckId, CheckPolicy, OsName } from '@lifeline/protocol';
+
+/** Every threshold filled in: what the checks read. */
+export interface ResolvedPolicy {
+  browsers: Partial<Record<BrowserName, number>>;
+  os: Partial<Record<OsName, number>>;
+  features: BrowserFeature[];
+  allowMobile: boolean;
+  camera: { minWidth: number; minHeight: number; minFrameRate: number; blackLuma: number; blackShare: number; frozenDelta: number };
+  microphone: { durationMs: number; silenceDbfs: number };
+  screen: { allowExtended: boolean; minWidth: number; minHeight: number };
+  screenShare: { requireMonitor: boolean };
+  network: { minDownloadMbps: number; minUploadMbps: number; maxRttMs: number; durationMs: number };
+  idPhoto: { minSharpness: number; minLuma: number; maxGlareShare: number };
+  timeoutMs: Record<CheckId, number>;
+}
+
+/** The sources of these figures are listed in docs/checks.md; change both together. */
+export const DEFAULT_CHECK_POLICY: ResolvedPolicy = {
+  // "Current Chrome and Edge, recent Firefox, Safari 16+": Chrome/Edge of about six months ago
+  // (four-week releases), Firefox ESR 140, Safari 16.
+  browsers: { chrome: 150, edge: 150, firefox: 140, safari: 16 },
+  // Windows 10+, macOS 12 Monterey+, any ChromeOS; Linux, phones and tablets are refused by default.
+  os: { windows: 10, macos: 12, chromeos: 0 },
+  features: ['getUserMedia', 'webrtc', 'storage', 'cookies'],
+  allowMobile: false,
+  camera: {
+    // Proctoring vendors ask for a 640×480 (VGA) camera at 15 fps or better.
+    minWidth: 640,
+    minHeight: 480,
+    minFrameRate: 15,
+    // testRTC's camera test counts a frame whose mean luma is under 20 as black. Measured: a black frame
+    // through the fake camera's limited range 0, the synthetic ID card at 1/4 light 35, at 1/10 light 14.
+    blackLuma: 20,
+    blackShare: 0.8,
+    // Mean absolute change between sampled frames (0-255); a live sensor's noise alone exceeds it. Measured
+    // between two frames of the 640×480 ID card with Gaussian noise σ 1 (a clean sensor): 1.12 compared at
+    // 640 px wide, 0.57 box-averaged to 320, 0.16 to 160 (averaging cancels noise); σ 0.5 at 320: 0.20;
+    // a frozen feed repeats the same frame: exactly 0. So sample frames 160 px wide or more.
+    frozenDelta: 0.1,
+  },
+  // testRTC listens for ~3 s; -60 dBFS is below any open microphone's room noise.
+  microphone: { durationMs: 3000, silenceDbfs: -60 },
+  // One display; 1024×768 is the smallest resolution proctoring vendors list.
+  screen: { allowExtended: false, minWidth: 1024, minHeight: 768 },
+  screenShare: { requireMonitor: true },
+  // Vendors list 1–2 Mbps each way for a proctored webcam stream, and latency under ~300 ms.
+  network: { minDownloadMbps: 2, minUploadMbps: 1, maxRttMs: 300, durationMs: 1500 },
+  // Calibrated on the synthetic ID pictures in src/image/synthetic.ts (see image/index.test.ts), measured by
+  // photoQuality on idCardPicture(640, 480), blur = 3 box passes of radius r, noise = Gaussian σ.
+  idPhoto: {
+    // Laplacian variance (pyimagesearch's blur detector also uses 100): sharp 2497, sharp + noise σ6 2680,
+    // sharp resampled to 1280×720 as a camera might 1884; blur r1 175 (ok: a soft webcam lens), r2 30 (blurry),
+    // r3 10, r5 2.7; r3 + noise σ3 57. Noise adds 20·(σ/2)² (σ halved by the 2× downscale), so r3 + noise σ6
+    // reads 191 and passes: a very noisy camera hides blur.
+    minSharpness: 100,
+    // Mean luma: sharp 141, at half light 70 (ok), at quarter light 35 (dark).
+    minLuma: 60,
+    // Share of pixels ≥ 250: sharp 0, a hotspot on 2% of the picture 0.023 (ok), 5% 0.057, 10% 0.113 (glare).
+    maxGlareShare: 0.04,
+  },
+  timeoutMs: {
+    browser: 5_000,
+    system: 5_000,
+    screen: 5_000,
+    network: 20_000,
+    // The permission prompt waits for the candidate.
+    camera: 45_000,
+    microphone: 45_000,
+    speaker: 90_000,
+    'screen-share': 90_000,
+    'id-photo': 180_000,
+  },
+};
+
+/** The defaults with the host's values on top; lists and maps the host gives replace the defaults whole. */
+export function resolvePolicy(policy: CheckPolicy | undefined): ResolvedPolicy {
+  const base = DEFAULT_CHECK_POLICY;
+  if (!policy) return base;
+  return {
+    browsers: policy.browsers ?? base.browsers,
+    os: policy.os ?? base.os,
+    features: policy.features ?? base.features,
+    allowMobile: policy.allowMobile ?? base.allowMobile,
+    camera: merge(base.camera, policy.camera),
+    microphone: merge(base.microphone, policy.microphone),
+    screen: merge(base.screen, policy.screen),
+    screenShare: merge(base.screenShare, policy.screenShare),
+    network: merge(base.network, policy.network),
+    idPhoto: merge(base.idPhoto, policy.idPhoto),
+    timeoutMs: merge(base.timeoutMs, policy.timeoutMs),
+  };
+}
+
+/** `{ ...defaults, ...overrides }`, except that a field the host set to `undefined` keeps its default. */
+function merge<T extends object>(defaults: T, overrides: Partial<T> | undefined): T {
+  const merged = { ...defaults };
+  for (const [key, value] of Object.entries(overrides ?? {})) if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  return merged;
+}

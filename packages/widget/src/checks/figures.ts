@@ -1,0 +1,34 @@
+/** @module The figures a check measured, as one short line a candidate can read ("1280 × 720 · 30 fps"). */
+import type { CheckResult, MeasuredValue } from '@lifeline/protocol';
+import { format } from '../i18n/index.ts';
+import type { ChecksStrings } from './i18n/index.ts';
+
+const BROWSER_LABELS: Record<string, string> = { chrome: 'Chrome', edge: 'Edge', firefox: 'Firefox', safari: 'Safari', opera: 'Opera', samsung: 'Samsung Internet' };
+
+export function figuresLine(result: CheckResult, strings: ChecksStrings, locale: string): string {
+  const m = result.measured;
+  const number = (value: MeasuredValue | undefined, digits = 0) => (typeof value === 'number' ? value.toLocaleString(locale, { maximumFractionDigits: digits }) : '');
+  const f = strings.figures;
+  switch (result.check) {
+    case 'browser':
+      return typeof m.browser === 'string' ? `${BROWSER_LABELS[m.browser] ?? m.browser} ${String(m.version ?? '')}`.trim() : '';
+    case 'system':
+      return typeof m.os === 'string' ? m.os : '';
+    case 'screen':
+      if (typeof m.width !== 'number') return '';
+      return [format(f.resolution, { width: number(m.width), height: number(m.height) }), m.extended === true ? f.screens.more : m.extended === false ? f.screens.one : ''].filter(Boolean).join(' · ');
+    case 'network':
+      return typeof m.downloadMbps === 'number' ? format(f.network, { down: number(m.downloadMbps, 1), up: number(m.uploadMbps, 1), rtt: number(m.rttMs) }) : '';
+    case 'camera':
+      if (typeof m.width !== 'number') return '';
+      return [format(f.resolution, { width: number(m.width), height: number(m.height) }), typeof m.frameRate === 'number' && m.frameRate > 0 ? format(f.frameRate, { fps: number(m.frameRate) }) : ''].filter(Boolean).join(' · ');
+    case 'microphone':
+      return typeof m.peakDbfs === 'number' ? format(f.loudest, { level: number(m.peakDbfs) }) : '';
+    case 'screen-share':
+      return typeof m.surface === 'string' ? (f.surface[m.surface as keyof typeof f.surface] ?? m.surface) : '';
+    case 'id-photo':
+      return typeof m.sharpness === 'number' ? format(f.sharpness, { sharpness: number(m.sharpness), min: number(m.minSharpness) }) : '';
+    case 'speaker':
+      return typeof m.output === 'string' && m.output !== 'default' ? m.output : '';
+  }
+}
