@@ -55,7 +55,7 @@ export function createRunner(registry: CheckRegistry) {
       const context = { policy, networkUrl: options.networkUrl, hooks: options.hooks ?? {}, signal: controller.signal };
       result = controller.signal.aborted ? await stopped : await Promise.race([registry[check](context), stopped]);
     } catch (cause) {
-      result = controller.signal.aborted ? await stopped : outcome('warn', 'check.crashed', { error: String(cause).slice(0, 200) });
+      result = controller.signal.aborted ? await stopped : outcome('warn', 'check.crashed', { error: describe(cause) });
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', forward);
@@ -87,5 +87,14 @@ function notify(onProgress: ((progress: CheckProgress) => void) | undefined, pro
     onProgress?.(progress);
   } catch {
     // ignored on purpose: see above
+  }
+}
+
+/** What went wrong, as text, even for a thrown value that cannot be turned into a string. */
+function describe(cause: unknown): string {
+  try {
+    return String(cause).slice(0, 200);
+  } catch {
+    return 'an unprintable value was thrown';
   }
 }
