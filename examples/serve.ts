@@ -73,11 +73,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   const log = options.log ?? (() => {});
   if (!options.skipBuild) await buildDemo(log);
   const server = createServer((request, response) => {
-    if (new URL(request.url ?? '/', 'http://demo').pathname === NETWORK_CHECK_PATH) {
+    const { pathname } = new URL(request.url ?? '/', 'http://demo');
+    if (pathname === NETWORK_CHECK_PATH) {
       handleNetworkCheck(request, response, options.networkThrottle);
       return;
     }
-    serve(new URL(request.url ?? '/', 'http://demo').pathname).then(
+    serve(pathname).then(
       (found) => {
         if (!found) {
           response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -70,7 +70,6 @@ async function main(): Promise<void> {
   const initialSet = new Set(initialSets.flatMap((set) => [...set]));
   const checksAdded = checksSets.map((set) => new Set([...set].filter((name) => !initialSet.has(name))));
   const checks = Math.max(...checksAdded.map(total));
-  const counted = initialSet;
   const checksCounted = new Set(checksAdded.flatMap((set) => [...set]));
 
   const kb = buildKnowledgeBase(await loadKnowledgeBase(fileURLToPath(new URL('../../knowledge-base', import.meta.url))));
@@ -78,7 +77,7 @@ async function main(): Promise<void> {
 
   const rows = [...chunks.values()]
     .sort((a, b) => (sizes.get(b.fileName) ?? 0) - (sizes.get(a.fileName) ?? 0))
-    .map((chunk) => [path.basename(chunk.fileName), roleOf(chunk), String(chunk.code.length), String(sizes.get(chunk.fileName)), counted.has(chunk.fileName) ? 'initial' : checksCounted.has(chunk.fileName) ? 'checks' : 'later']);
+    .map((chunk) => [path.basename(chunk.fileName), roleOf(chunk), String(chunk.code.length), String(sizes.get(chunk.fileName)), initialSet.has(chunk.fileName) ? 'initial' : checksCounted.has(chunk.fileName) ? 'checks' : 'later']);
   for (const [file, content] of kb.output.files) {
     if (file !== 'manifest.json') rows.push([file, 'knowledge base (apart)', String(content.length), String(gzip(content)), 'apart']);
   }
@@ -89,18 +88,18 @@ async function main(): Promise<void> {
   rows.forEach((row) => console.log(line(row)));
 
   const loader = sizes.get(LOADER_FILE) ?? 0;
+  // The checks budget is reported but not yet enforced while issue 5 trims the chunk (see its notes).
   const results = [
-    ['loader', loader, BUDGETS.loader],
-    ['initial (before the first answer)', initial, BUDGETS.initial],
-    ['checks (on "Check my setup")', checks, BUDGETS.checks],
+    ['loader', loader, BUDGETS.loader, true],
+    ['initial (before the first answer)', initial, BUDGETS.initial, true],
+    ['checks (on "Check my setup")', checks, BUDGETS.checks, false],
   ] as const;
   console.log('');
   let over = false;
-  for (const [name, bytes, budget] of results) {
+  for (const [name, bytes, budget, enforced] of results) {
     const ok = bytes <= budget;
-    // The checks budget is reported but not yet enforced while issue 5 trims the chunk (see its notes).
-    over ||= !ok && !name.startsWith('checks');
-    console.log(`${ok ? 'ok  ' : name.startsWith('checks') ? 'OVER (not enforced yet)' : 'OVER'} ${name}: ${bytes} B gzip (${(bytes / KIB).toFixed(2)} KB) of ${budget / KIB} KB, ${((bytes / budget) * 100).toFixed(0)}% of budget`);
+    over ||= !ok && enforced;
+    console.log(`${ok ? 'ok  ' : enforced ? 'OVER' : 'OVER (not enforced yet)'} ${name}: ${bytes} B gzip (${(bytes / KIB).toFixed(2)} KB) of ${budget / KIB} KB, ${((bytes / budget) * 100).toFixed(0)}% of budget`);
   }
   console.log(JSON.stringify({ loader, initial, checks }));
   if (over) process.exitCode = 1;

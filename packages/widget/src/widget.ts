@@ -20,6 +20,9 @@ export const LIFELINE_EVENTS = ['ready', 'open', 'close', 'question', 'answer', 
 export type LifelineEvent = (typeof LIFELINE_EVENTS)[number];
 export type Listener = (detail: unknown) => void;
 
+/** The public API's methods: each is guarded in the widget, and each is a `Lifeline('name', ...)` command. */
+export const API_METHODS = ['init', 'open', 'close', 'toggle', 'ask', 'showArticle', 'setContext', 'setLocale', 'runChecks', 'on', 'off', 'getSessionContext', 'destroy'] as const;
+
 /** The public API, the same through `Lifeline('name', ...)`, `createLifeline()` and `<lifeline-support>`. */
 export interface LifelineApi {
   init(config: unknown): boolean;
@@ -102,7 +105,7 @@ export class LifelineWidget implements LifelineApi {
     // Wrap every entry point: nothing thrown inside may reach the host page. After destroy() a
     // call does nothing: a stale reference must not fetch, emit, or overwrite the stored session
     // that a newer widget on the page now owns.
-    for (const name of ['init', 'open', 'close', 'toggle', 'ask', 'showArticle', 'setContext', 'setLocale', 'runChecks', 'on', 'off', 'getSessionContext', 'destroy'] as const) {
+    for (const name of API_METHODS) {
       const method = this[name].bind(this) as (...args: unknown[]) => unknown;
       (this as Record<string, unknown>)[name] = (...args: unknown[]) => (this.destroyed && name !== 'getSessionContext' ? undefined : this.guard(() => method(...args)));
     }

@@ -4,29 +4,21 @@
  */
 import { judgeFrames } from '../image/luma.ts';
 import { playStream, releaseVideo, sampleFrames } from '../media/frames.ts';
-import { deviceLabels, openMedia, permissionState, stopStream } from '../media/index.ts';
-import { outcome, type Check, type Outcome } from '../run/context.ts';
-import type { MediaFailure } from '../media/index.ts';
+import { deviceLabels, openDevice, stopStream } from '../media/index.ts';
+import { outcome, round, type Check, type CheckContext, type Outcome } from '../run/context.ts';
 
 /** Ten frames over ~1.4 s at 320 px: enough to see a black or frozen picture; smaller averages a live sensor's noise away (image/index.test.ts). */
 const SAMPLES = 10;
 const SAMPLE_INTERVAL_MS = 150;
 const SAMPLE_WIDTH = 320;
 
-export const VIDEO_CONSTRAINTS: MediaTrackConstraints = { width: { ideal: 1280 }, height: { ideal: 720 } };
+const VIDEO_CONSTRAINTS: MediaTrackConstraints = { width: { ideal: 1280 }, height: { ideal: 720 } };
 
-export const camera: Check = async ({ policy, hooks, signal }) => {
-  if (!navigator.mediaDevices?.getUserMedia) return outcome('fail', 'check.unsupported', { api: 'getUserMedia' });
-  const permission = await permissionState('camera');
-  if (permission === 'denied') return outcome('fail', 'camera.permission_denied', { permission });
-  const opened = await openMedia(() => navigator.mediaDevices.getUserMedia({ video: VIDEO_CONSTRAINTS }), signal);
-  if (!opened.ok) return cameraFailure(opened.failure, opened.error);
-  let video: HTMLVideoElement | undefined;
-  try {
-    const track = opened.stream.getVideoTracks()[0];
+export const camera: Check = (context) =>
+  withCamera(context, async (stream, video) => {
+    const { policy, signal } = context;
+    const track = stream.getVideoTracks()[0];
     const settings = track?.getSettings() ?? {};
-    video = await playStream(opened.stream, signal);
-    hooks.onPreview?.(video);
     const sample = await sampleFrames(video, SAMPLES, SAMPLE_INTERVAL_MS, SAMPLE_WIDTH, signal);
     const frames = judgeFrames(sample.frames, policy.camera);
     const width = settings.width ?? video.videoWidth;
@@ -47,29 +39,23 @@ export const camera: Check = async ({ policy, hooks, signal }) => {
     if (width < policy.camera.minWidth || height < policy.camera.minHeight) return outcome('fail', 'camera.low_resolution', { ...measured, minWidth: policy.camera.minWidth, minHeight: policy.camera.minHeight });
     if (frameRate > 0 && frameRate < policy.camera.minFrameRate) return outcome('warn', 'camera.low_frame_rate', { ...measured, minFrameRate: policy.camera.minFrameRate });
     return outcome('pass', 'camera.ok', measured);
+  });
+
+/**
+ * Opens the camera, shows the candidate its live picture while `use` looks at it, and then, however
+ * `use` ends, takes the preview away and turns the camera off. The camera and ID-photo checks share it.
+ */
+export async function withCamera({ hooks, signal }: CheckContext, use: (stream: MediaStream, video: HTMLVideoElement) => Promise<Outcome>): Promise<Outcome> {
+  const opened = await openDevice('camera', { video: VIDEO_CONSTRAINTS }, signal);
+  if (opened.outcome) return opened.outcome;
+  let video: HTMLVideoElement | undefined;
+  try {
+    video = await playStream(opened.stream, signal);
+    hooks.onPreview?.(video);
+    return await use(opened.stream, video);
   } finally {
     hooks.onPreview?.(undefined);
     releaseVideo(video);
     stopStream(opened.stream);
   }
-};
-
-export function cameraFailure(failure: MediaFailure, error: string): Outcome {
-  const measured = { error };
-  switch (failure) {
-    case 'permission_denied':
-    case 'blocked_by_system':
-      return outcome('fail', 'camera.permission_denied', { ...measured, blockedBySystem: failure === 'blocked_by_system' });
-    case 'not_found':
-      return outcome('fail', 'camera.not_found', measured);
-    case 'in_use':
-      return outcome('fail', 'camera.in_use', measured);
-    case 'unsupported':
-      return outcome('fail', 'check.unsupported', measured);
-  }
-}
-
-export function round(value: number, digits = 2): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
 }

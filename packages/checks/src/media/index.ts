@@ -2,6 +2,7 @@
  * @module Opening the camera, microphone or screen: browser errors as failure codes, permission state,
  * and tracks that are always stopped, even when the stream arrives after the check was stopped.
  */
+import { outcome, type Outcome } from '../run/context.ts';
 
 export type MediaFailure = 'permission_denied' | 'blocked_by_system' | 'not_found' | 'in_use' | 'unsupported';
 
@@ -64,5 +65,31 @@ export async function deviceLabels(kind: MediaDeviceKind): Promise<string[]> {
     return (await navigator.mediaDevices.enumerateDevices()).filter((device) => device.kind === kind).map((device) => device.label || kind);
   } catch {
     return [];
+  }
+}
+
+export type OpenedDevice = { stream: MediaStream; outcome?: undefined } | { stream?: undefined; outcome: Outcome };
+
+/**
+ * The camera or microphone, after what every device check asks first: does the browser have
+ * `getUserMedia`, has the candidate blocked the device. Each way it can fail is the check's outcome.
+ */
+export async function openDevice(device: 'camera' | 'microphone', constraints: MediaStreamConstraints, signal: AbortSignal): Promise<OpenedDevice> {
+  if (!navigator.mediaDevices?.getUserMedia) return { outcome: outcome('fail', 'check.unsupported', { api: 'getUserMedia' }) };
+  const permission = await permissionState(device);
+  if (permission === 'denied') return { outcome: outcome('fail', `${device}.permission_denied`, { permission }) };
+  const opened = await openMedia(() => navigator.mediaDevices.getUserMedia(constraints), signal);
+  if (opened.ok) return { stream: opened.stream };
+  const measured = { error: opened.error };
+  switch (opened.failure) {
+    case 'permission_denied':
+    case 'blocked_by_system':
+      return { outcome: outcome('fail', `${device}.permission_denied`, { ...measured, blockedBySystem: opened.failure === 'blocked_by_system' }) };
+    case 'not_found':
+      return { outcome: outcome('fail', `${device}.not_found`, measured) };
+    case 'in_use':
+      return { outcome: outcome('fail', `${device}.in_use`, measured) };
+    case 'unsupported':
+      return { outcome: outcome('fail', 'check.unsupported', measured) };
   }
 }

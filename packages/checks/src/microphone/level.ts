@@ -1,4 +1,5 @@
 /** @module Microphone levels: RMS of a block of samples in dBFS, and whether a listening window was silent. */
+import { round } from '../run/context.ts';
 
 /** The floor reported for digital silence, so a report never holds -Infinity (JSON cannot). */
 export const SILENCE_FLOOR_DBFS = -100;
@@ -30,12 +31,10 @@ export function judgeLevels(blocksDbfs: readonly number[], silenceDbfs: number):
   const peakDbfs = Math.max(...blocksDbfs);
   const lowest = Math.min(...blocksDbfs);
   const averageDbfs = blocksDbfs.reduce((sum, level) => sum + level, 0) / blocksDbfs.length;
-  return { silent: peakDbfs < silenceDbfs, peakDbfs: round1(peakDbfs), averageDbfs: round1(averageDbfs), spreadDb: round1(peakDbfs - lowest) };
+  return { silent: peakDbfs < silenceDbfs, peakDbfs: round(peakDbfs, 1), averageDbfs: round(averageDbfs, 1), spreadDb: round(peakDbfs - lowest, 1) };
 }
 
 /** A dBFS level as 0..1 for a meter: -60 dBFS and below is empty, 0 dBFS full. */
 export function meterLevel(dbfs: number): number {
   return Math.min(1, Math.max(0, (dbfs + 60) / 60));
 }
-
-const round1 = (value: number) => Math.round(value * 10) / 10;

@@ -1,6 +1,6 @@
 /** @module Network figures against the policy, and how big a transfer should be to last long enough. */
 import type { ResolvedPolicy } from '../policy.ts';
-import { outcome, type Outcome } from '../run/context.ts';
+import { outcome, round, type Outcome } from '../run/context.ts';
 
 export interface NetworkFigures {
   rttMs: number;
@@ -22,8 +22,8 @@ export function sizeFor(mbps: number, durationMs: number): number {
 export function judgeNetwork(figures: NetworkFigures, policy: ResolvedPolicy['network']): Outcome {
   const measured = {
     rttMs: Math.round(figures.rttMs),
-    downloadMbps: round2(figures.downloadMbps),
-    uploadMbps: round2(figures.uploadMbps),
+    downloadMbps: round(figures.downloadMbps),
+    uploadMbps: round(figures.uploadMbps),
     minDownloadMbps: policy.minDownloadMbps,
     minUploadMbps: policy.minUploadMbps,
     maxRttMs: policy.maxRttMs,
@@ -33,5 +33,3 @@ export function judgeNetwork(figures: NetworkFigures, policy: ResolvedPolicy['ne
   if (figures.rttMs > policy.maxRttMs) return outcome('warn', 'network.high_latency', measured);
   return outcome('pass', 'network.ok', measured);
 }
-
-const round2 = (value: number) => Math.round(value * 100) / 100;

@@ -54,6 +54,12 @@ export function outcome(status: CheckStatus, reason: CheckReason, measured: Reco
   return { status, reason, measured };
 }
 
+/** A measured figure rounded for people and reports (the decision uses the exact value). */
+export function round(value: number, digits = 2): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
 /** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -5,7 +5,7 @@
 import { LifelineError } from '@lifeline/protocol';
 import { configFromAttributes } from '../config/index.ts';
 import { HOST_TAG } from '../ui/launcher-style.ts';
-import { LifelineWidget, toLifelineError, type LifelineApi } from '../widget.ts';
+import { API_METHODS, LifelineWidget, toLifelineError, type LifelineApi } from '../widget.ts';
 import { sessionStorageOrUndefined } from '../session/index.ts';
 
 type Command = keyof LifelineApi | 'attributes';
@@ -20,7 +20,7 @@ interface GlobalLifeline {
   widget?: LifelineWidget;
 }
 
-const COMMANDS: readonly Command[] = ['init', 'open', 'close', 'toggle', 'ask', 'showArticle', 'setContext', 'setLocale', 'runChecks', 'on', 'off', 'getSessionContext', 'destroy', 'attributes'];
+const COMMANDS: readonly Command[] = [...API_METHODS, 'attributes'];
 
 function boot(): void {
   const win = window as unknown as { Lifeline?: GlobalLifeline };
