@@ -8,19 +8,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CheckReport, CheckResult } from '@lifeline/protocol';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../../examples/serve.ts';
 import { blurred, flat, idCardPicture, noisy, silence, toWav, toY4m } from '../../packages/checks/src/image/synthetic.ts';
 import { launchChromium } from '../browser/harness.ts';
-import { hostProblems, openPage, waitForWidget } from '../widget/driver.ts';
+import { hostProblems } from '../widget/driver.ts';
+import { examPage, FAKE_MEDIA, liveTracks, openedStreams, runChecks } from './driver.ts';
 
-const FAKE_MEDIA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 /** The throttled network check address: 8 Mbps down, 2 Mbps up. */
 const DOWN_BYTES_PER_SECOND = 1_000_000;
 const UP_BYTES_PER_SECOND = 250_000;
-/** Linux is refused by default; this machine runs Linux, so the tests allow it (and nothing else changes). */
-const POLICY = { os: { windows: 10, macos: 12, chromeos: 0, linux: 0 } };
 
 let demo: RunningDemo;
 let media: string;
@@ -52,73 +50,12 @@ async function withChromium<T>(flags: string[], run: (browser: Browser) => Promi
   }
 }
 
-/** Keeps every stream the page opens, so a test can tell whether any track is still live. */
-const TRACK_WATCH = `(() => {
-  const streams = (window.__streams = []);
-  const devices = navigator.mediaDevices;
-  if (!devices) return;
-  for (const name of ['getUserMedia', 'getDisplayMedia']) {
-    const original = devices[name] && devices[name].bind(devices);
-    if (original) devices[name] = (constraints) => original(constraints).then((stream) => (streams.push(stream), stream));
-  }
-})();`;
-
-/** The exam page with the checks configured for this machine, the panel opened by a real click. */
-async function examPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
-  // A laptop-sized display (the default follows the 1100×760 viewport, under the 1024×768 minimum).
-  const watched = await openPage(browser, `${demo.url}exam-page/`, { screen: { width: 1920, height: 1080 } });
-  const { page } = watched;
-  await page.addInitScript(TRACK_WATCH);
-  await page.reload();
-  await waitForWidget(page);
-  await page.evaluate((policy) => {
-    const w = window as unknown as { Lifeline(...args: unknown[]): unknown; __reports: unknown[] };
-    w.__reports = [];
-    w.Lifeline('init', { kbUrl: '/kb/', checks: { networkUrl: '/lifeline-network', policy } });
-    w.Lifeline('on', 'checks', (report: unknown) => w.__reports.push(report));
-  }, POLICY);
-  await page.locator('.root .launcher').click();
-  await page.locator('#lifeline-question').waitFor();
-  return watched;
-}
-
-/**
- * Runs checks through the public API and answers what the candidate would: "Yes, I heard it" for the
- * tone, "Share my screen", "Take the photo". Returns the report the `checks` event carried.
- */
-async function runChecks(page: Page, only: string[] | undefined, heard = true): Promise<CheckReport> {
-  await page.evaluate((checks) => (window as unknown as { Lifeline(...args: unknown[]): unknown }).Lifeline('runChecks', checks ? { only: checks } : undefined), only);
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    const reports = await page.evaluate(() => (window as unknown as { __reports: CheckReport[] }).__reports);
-    if (reports.length > 0) return reports.at(-1)!;
-    const prompt = page.locator('.prompt .btn');
-    if (await prompt.isVisible().catch(() => false)) {
-      const label = (await prompt.textContent()) ?? '';
-      if (/heard/i.test(label) && !heard) await page.locator('.prompt .chip', { hasText: /^No$/ }).click();
-      else await prompt.click().catch(() => undefined);
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error('the checks did not finish in 90 s');
-}
-
 const byCheck = (report: CheckReport) => new Map(report.results.map((r) => [r.check, r as CheckResult]));
-
-/** Tracks the page opened that are still live: 0 means every camera and microphone light is off. */
-async function liveTracks(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { __streams: MediaStream[] }).__streams.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length);
-}
-
-/** How many streams the page opened (to prove a test did open the camera). */
-async function openedStreams(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { __streams: MediaStream[] }).__streams.length);
-}
 
 describe('the checks in Chromium', () => {
   it('pass on fake devices, one after another, with a reference code and the report in the session', async () => {
     await withChromium(FAKE_MEDIA, async (browser) => {
-      const { page, problems } = await examPage(browser);
+      const { page, problems } = await examPage(browser, demo.url);
       await page.locator('.msg .btn', { hasText: 'Check my setup' }).click();
       const report = await runChecks(page, undefined);
       const results = byCheck(report);
@@ -143,7 +80,7 @@ describe('the checks in Chromium', () => {
 
   it('measure a throttled line within 25% of its rate', async () => {
     await withChromium(FAKE_MEDIA, async (browser) => {
-      const { page } = await examPage(browser);
+      const { page } = await examPage(browser, demo.url);
       const network = byCheck(await runChecks(page, ['network'])).get('network')!;
       const down = (DOWN_BYTES_PER_SECOND * 8) / 1e6;
       const up = (UP_BYTES_PER_SECOND * 8) / 1e6;
@@ -157,7 +94,7 @@ describe('the checks in Chromium', () => {
   it('fail the camera with camera.black_frame and the microphone with microphone.silent on a black video and a silent input', async () => {
     const flags = [...FAKE_MEDIA, `--use-file-for-fake-video-capture=${path.join(media, 'black.y4m')}`, `--use-file-for-fake-audio-capture=${path.join(media, 'silent.wav')}`];
     await withChromium(flags, async (browser) => {
-      const { page } = await examPage(browser);
+      const { page } = await examPage(browser, demo.url);
       const results = byCheck(await runChecks(page, ['camera', 'microphone']));
       expect(results.get('camera')).toMatchObject({ status: 'fail', reason: 'camera.black_frame', article: 'camera-not-working' });
       expect(results.get('camera')!.measured.meanLuma).toBeLessThan(20);
@@ -172,7 +109,7 @@ describe('the checks in Chromium', () => {
 
   it('fail with *.permission_denied when the candidate blocks the camera and microphone', async () => {
     await withChromium(['--use-fake-device-for-media-stream', '--deny-permission-prompts'], async (browser) => {
-      const { page } = await examPage(browser);
+      const { page } = await examPage(browser, demo.url);
       const results = byCheck(await runChecks(page, ['camera', 'microphone']));
       expect(results.get('camera')).toMatchObject({ status: 'fail', reason: 'camera.permission_denied', article: 'browser-permissions' });
       expect(results.get('microphone')).toMatchObject({ status: 'fail', reason: 'microphone.permission_denied', article: 'browser-permissions' });
@@ -181,7 +118,7 @@ describe('the checks in Chromium', () => {
 
   it('pass a sharp ID photo', async () => {
     await withChromium([...FAKE_MEDIA, `--use-file-for-fake-video-capture=${path.join(media, 'sharp-id.y4m')}`], async (browser) => {
-      const { page } = await examPage(browser);
+      const { page } = await examPage(browser, demo.url);
       const photo = byCheck(await runChecks(page, ['id-photo'])).get('id-photo')!;
       expect(photo).toMatchObject({ status: 'pass', reason: 'id_photo.ok' });
       expect(photo.measured.sharpness).toBeGreaterThan(Number(photo.measured.minSharpness));
@@ -190,16 +127,34 @@ describe('the checks in Chromium', () => {
 
   it('fail a blurred ID photo with id_photo.blurry', async () => {
     await withChromium([...FAKE_MEDIA, `--use-file-for-fake-video-capture=${path.join(media, 'blurred-id.y4m')}`], async (browser) => {
-      const { page } = await examPage(browser);
+      const { page } = await examPage(browser, demo.url);
       const photo = byCheck(await runChecks(page, ['id-photo'])).get('id-photo')!;
       expect(photo).toMatchObject({ status: 'fail', reason: 'id_photo.blurry', article: 'id-photo-rejected' });
       expect(photo.measured.sharpness).toBeLessThan(Number(photo.measured.minSharpness));
     });
   }, 60_000);
 
+  it('report bad runChecks options as checks.invalid and go back to the conversation', async () => {
+    await withChromium(FAKE_MEDIA, async (browser) => {
+      const { page, problems } = await examPage(browser, demo.url);
+      const codes = await page.evaluate(() => {
+        const w = window as unknown as { Lifeline(...args: unknown[]): unknown };
+        const seen: string[] = [];
+        w.Lifeline('on', 'error', (error: { code: string }) => seen.push(error.code));
+        w.Lifeline('runChecks', { only: ['camra'] });
+        return new Promise<string[]>((resolve) => setTimeout(() => resolve(seen), 500));
+      });
+      expect(codes).toEqual(['checks.invalid']);
+      expect(problems.join('\n')).toContain('only.0 must be one of');
+      await page.locator('#lifeline-question').waitFor();
+      expect(await page.locator('.checks').count()).toBe(0);
+      expect(await openedStreams(page)).toBe(0);
+    });
+  }, 60_000);
+
   it('end with check.aborted and the camera off when the candidate closes the panel mid-check', async () => {
     await withChromium(FAKE_MEDIA, async (browser) => {
-      const { page } = await examPage(browser);
+      const { page } = await examPage(browser, demo.url);
       await page.evaluate(() => (window as unknown as { Lifeline(...args: unknown[]): unknown }).Lifeline('runChecks', { only: ['id-photo'] }));
       await page.locator('.prompt .btn').waitFor();
       await page.keyboard.press('Escape');

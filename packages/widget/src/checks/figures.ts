@@ -9,6 +9,8 @@ export function figuresLine(result: CheckResult, strings: ChecksStrings, locale:
   const m = result.measured;
   const number = (value: MeasuredValue | undefined, digits = 0) => (typeof value === 'number' ? value.toLocaleString(locale, { maximumFractionDigits: digits }) : '');
   const f = strings.figures;
+  // Resolutions read as one word, "1920 × 1080", never with a thousands separator.
+  const resolution = () => format(f.resolution, { width: String(m.width), height: String(m.height) });
   switch (result.check) {
     case 'browser':
       return typeof m.browser === 'string' ? `${BROWSER_LABELS[m.browser] ?? m.browser} ${String(m.version ?? '')}`.trim() : '';
@@ -16,12 +18,12 @@ export function figuresLine(result: CheckResult, strings: ChecksStrings, locale:
       return typeof m.os === 'string' ? m.os : '';
     case 'screen':
       if (typeof m.width !== 'number') return '';
-      return [format(f.resolution, { width: number(m.width), height: number(m.height) }), m.extended === true ? f.screens.more : m.extended === false ? f.screens.one : ''].filter(Boolean).join(' · ');
+      return [resolution(), m.extended === true ? f.screens.more : m.extended === false ? f.screens.one : ''].filter(Boolean).join(' · ');
     case 'network':
       return typeof m.downloadMbps === 'number' ? format(f.network, { down: number(m.downloadMbps, 1), up: number(m.uploadMbps, 1), rtt: number(m.rttMs) }) : '';
     case 'camera':
       if (typeof m.width !== 'number') return '';
-      return [format(f.resolution, { width: number(m.width), height: number(m.height) }), typeof m.frameRate === 'number' && m.frameRate > 0 ? format(f.frameRate, { fps: number(m.frameRate) }) : ''].filter(Boolean).join(' · ');
+      return [resolution(), typeof m.frameRate === 'number' && m.frameRate > 0 ? format(f.frameRate, { fps: number(m.frameRate) }) : ''].filter(Boolean).join(' · ');
     case 'microphone':
       return typeof m.peakDbfs === 'number' ? format(f.loudest, { level: number(m.peakDbfs) }) : '';
     case 'screen-share':

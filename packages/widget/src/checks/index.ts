@@ -70,6 +70,8 @@ export class ChecksFlow {
   async start(input: unknown, autostart: boolean): Promise<void> {
     const options = validate(RunChecksOptions, input ?? {}, 'checks.invalid', []);
     if (!options.ok) {
+      // Nothing to run: back to where the candidate was, not a panel stuck loading.
+      this.host.leave();
       (await describeInvalid(options)).forEach(this.host.report);
       return;
     }

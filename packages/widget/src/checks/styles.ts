@@ -17,6 +17,6 @@ export const CHECKS_CSS = `
 .meter span{display:block;height:100%;background:var(--primary)}
 .summary{margin-top:12px;padding:12px;border-radius:12px;background:var(--bubble)}
 .summary p{margin:0 0 6px}
-.code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:18px;letter-spacing:1px}
+.code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:18px;letter-spacing:1px;white-space:nowrap}
 select{font:inherit;font-size:14px;min-height:36px;border-radius:8px;border:1px solid var(--muted);background:var(--bg);color:var(--text);padding:4px 8px}
 `;

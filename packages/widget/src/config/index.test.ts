@@ -25,6 +25,7 @@ const BAD_CONFIGS: { name: string; config: unknown; field: string }[] = [
   { name: 'context.phase not a phase', config: { kbUrl: '/kb/', context: { phase: 'soon' } }, field: 'context.phase' },
   { name: 'an unknown key in theme', config: { kbUrl: '/kb/', theme: { colour: '#000000' } }, field: 'theme.colour' },
   { name: 'theme.zIndex not a whole number', config: { kbUrl: '/kb/', theme: { zIndex: 1.5 } }, field: 'theme.zIndex' },
+  { name: 'checks not an object', config: { kbUrl: '/kb/', checks: 5 }, field: 'checks' },
   { name: 'a config that is not an object', config: '/kb/', field: 'config' },
   { name: 'a config that is a list', config: [{ kbUrl: '/kb/' }], field: 'config' },
   { name: 'no config at all', config: undefined, field: 'config' },
@@ -54,6 +55,12 @@ describe('init with a bad config', () => {
     const [error] = await initErrors({ kbUrl: '/kb/', context: { phase: 'soon' } });
     expect(error?.message).toContain('"soon"');
     expect(error?.message).toContain('"before"');
+  });
+
+  it('writes "an object", not "a object"', async () => {
+    expectConsole();
+    const [error] = await initErrors({ kbUrl: '/kb/', checks: 5 });
+    expect(error?.message).toContain('checks must be an object, got number 5');
   });
 
   it('points a misspelled key at the right one', async () => {
