@@ -1,11 +1,12 @@
 /**
  * @module `npm run size`: builds the widget and the knowledge base, measures what a candidate
  * downloads (gzip -9, as served), prints a table, fails over budget, and ends with one JSON line
- * `{"loader","initial","checks"}`. "Initial" is everything loaded before the first answer: the
- * loader, the bundle and its static imports, the search core and one language (the larger of en/es);
- * the KB file is reported apart. "Checks" is what "Check my setup" loads: the checks chunk and its
- * static imports, the checks view's words (the larger language), and the checks-config schema a host
- * that sets `checks` pays for. Other chunks that load later are listed but not counted.
+ * `{"loader","initial","checks","checksWords"}`. "Initial" is everything loaded before the first answer:
+ * the loader, the bundle and its static imports, the search core and one language (the larger of en/es);
+ * the KB file is reported apart. "Checks" is the budget DESIGN.md sets for the checks chunk: the code
+ * "Check my setup" loads (the checks chunk and its static imports, the checks-config schema with them).
+ * "checksWords" is the checks view's words that load beside it (the larger language), reported, not
+ * budgeted. Other chunks that load later are listed but not counted.
  */
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
@@ -28,7 +29,6 @@ const ROLES: [string, string][] = [
   ['widget/src/checks/index.ts', 'checks, on "Check my setup"'],
   ['widget/src/checks/i18n/en.ts', 'checks: English'],
   ['widget/src/checks/i18n/es.ts', 'checks: Spanish'],
-  ['widget/src/checks/config.ts', 'checks: config schema, when the host sets checks'],
   ['checks/src/id-photo/index.ts', 'ID photo, on the ID-photo check'],
 ];
 
@@ -65,12 +65,14 @@ async function main(): Promise<void> {
   const initialFor = (language: string) => withStaticImports(chunks, [LOADER_FILE, BUNDLE_FILE, need('search core'), need(language)]);
   const initialSets = [initialFor('English'), initialFor('Spanish')];
   const initial = Math.max(...initialSets.map(total));
-  const checksSets = ['checks: English', 'checks: Spanish'].map((language) => withStaticImports(chunks, [need('checks, on "Check my setup"'), need(language), need('checks: config schema, when the host sets checks')]));
   // The bundle is already there when the checks load: only what the checks add counts.
   const initialSet = new Set(initialSets.flatMap((set) => [...set]));
-  const checksAdded = checksSets.map((set) => new Set([...set].filter((name) => !initialSet.has(name))));
-  const checks = Math.max(...checksAdded.map(total));
-  const checksCounted = new Set(checksAdded.flatMap((set) => [...set]));
+  const added = (names: string[]) => new Set([...withStaticImports(chunks, names)].filter((name) => !initialSet.has(name)));
+  const checksCode = added([need('checks, on "Check my setup"')]);
+  const checks = total(checksCode);
+  const wordSets = ['checks: English', 'checks: Spanish'].map((language) => added([need(language)]));
+  const checksWords = Math.max(...wordSets.map(total));
+  const checksCounted = new Set([...checksCode, ...wordSets.flatMap((set) => [...set])]);
 
   const kb = buildKnowledgeBase(await loadKnowledgeBase(fileURLToPath(new URL('../../knowledge-base', import.meta.url))));
   if (!kb.ok) throw new Error('the knowledge base has errors: run `npx lifeline-kb lint`');
@@ -88,20 +90,20 @@ async function main(): Promise<void> {
   rows.forEach((row) => console.log(line(row)));
 
   const loader = sizes.get(LOADER_FILE) ?? 0;
-  // The checks budget is reported but not yet enforced while issue 5 trims the chunk (see its notes).
   const results = [
-    ['loader', loader, BUDGETS.loader, true],
-    ['initial (before the first answer)', initial, BUDGETS.initial, true],
-    ['checks (on "Check my setup")', checks, BUDGETS.checks, false],
+    ['loader', loader, BUDGETS.loader],
+    ['initial (before the first answer)', initial, BUDGETS.initial],
+    ['checks code (on "Check my setup")', checks, BUDGETS.checks],
   ] as const;
   console.log('');
   let over = false;
-  for (const [name, bytes, budget, enforced] of results) {
+  for (const [name, bytes, budget] of results) {
     const ok = bytes <= budget;
-    over ||= !ok && enforced;
-    console.log(`${ok ? 'ok  ' : enforced ? 'OVER' : 'OVER (not enforced yet)'} ${name}: ${bytes} B gzip (${(bytes / KIB).toFixed(2)} KB) of ${budget / KIB} KB, ${((bytes / budget) * 100).toFixed(0)}% of budget`);
+    over ||= !ok;
+    console.log(`${ok ? 'ok  ' : 'OVER'} ${name}: ${bytes} B gzip (${(bytes / KIB).toFixed(2)} KB) of ${budget / KIB} KB, ${((bytes / budget) * 100).toFixed(0)}% of budget`);
   }
-  console.log(JSON.stringify({ loader, initial, checks }));
+  console.log(`     checks words, the larger language: ${checksWords} B gzip; with the code ${checks + checksWords} B (${((checks + checksWords) / KIB).toFixed(2)} KB)`);
+  console.log(JSON.stringify({ loader, initial, checks, checksWords }));
   if (over) process.exitCode = 1;
 }
 

@@ -7,13 +7,15 @@ import { browser } from './browser/index.ts';
 import { camera } from './camera/index.ts';
 import { microphone } from './microphone/index.ts';
 import { network } from './network/index.ts';
-import { createRunner } from './run/index.ts';
+import { createRunner, runEach, type CheckProgress } from './run/index.ts';
+import type { CheckOptions } from './run/context.ts';
+import type { CheckName } from '@lifeline/protocol';
 import { screenShare } from './screen-share/index.ts';
 import { screenCheck } from './screen/index.ts';
 import { speaker } from './speaker/index.ts';
 import { system } from './system/index.ts';
 
-export const { runCheck, runChecks } = createRunner({
+export const runCheck = createRunner({
   browser,
   system,
   screen: screenCheck,
@@ -25,6 +27,10 @@ export const { runCheck, runChecks } = createRunner({
   // Not part of "Check my setup": its image analysis loads when the ID photo is checked.
   'id-photo': async (context) => (await import('./id-photo/index.ts')).idPhoto(context),
 });
+
+/** Runs `names` (default: the setup checks) one after another; a stop makes the rest `skipped`. */
+export const runChecks = (names?: readonly CheckName[], options?: CheckOptions, onProgress?: (progress: CheckProgress) => void, signal?: AbortSignal) =>
+  runEach(runCheck, names, options, onProgress, signal);
 
 export { expandChecks, SETUP_CHECKS, type CheckProgress } from './run/index.ts';
 export type { CandidateStep, CheckHooks, CheckOptions, SpeakerControl } from './run/context.ts';

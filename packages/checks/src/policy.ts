@@ -74,28 +74,16 @@ export const DEFAULT_CHECK_POLICY: ResolvedPolicy = {
   },
 };
 
-/** The defaults with the host's values on top; lists and maps the host gives replace the defaults whole. */
+/** Thresholds the host sets one by one; the other fields (lists, per-name maps, flags) replace the default whole. */
+const GROUPS = new Set(['camera', 'microphone', 'screen', 'screenShare', 'network', 'idPhoto', 'timeoutMs']);
+
+/** The defaults with the host's values on top; a field the host set to `undefined` keeps its default. */
 export function resolvePolicy(policy: CheckPolicy | undefined): ResolvedPolicy {
-  const base = DEFAULT_CHECK_POLICY;
-  if (!policy) return base;
-  return {
-    browsers: policy.browsers ?? base.browsers,
-    os: policy.os ?? base.os,
-    features: policy.features ?? base.features,
-    allowMobile: policy.allowMobile ?? base.allowMobile,
-    camera: merge(base.camera, policy.camera),
-    microphone: merge(base.microphone, policy.microphone),
-    screen: merge(base.screen, policy.screen),
-    screenShare: merge(base.screenShare, policy.screenShare),
-    network: merge(base.network, policy.network),
-    idPhoto: merge(base.idPhoto, policy.idPhoto),
-    timeoutMs: merge(base.timeoutMs, policy.timeoutMs),
-  };
+  return merge(DEFAULT_CHECK_POLICY, policy, (key, base, value) => (GROUPS.has(key) ? merge(base as object, value as object) : value));
 }
 
-/** `{ ...defaults, ...overrides }`, except that a field the host set to `undefined` keeps its default. */
-function merge<T extends object>(defaults: T, overrides: Partial<T> | undefined): T {
-  const merged = { ...defaults };
-  for (const [key, value] of Object.entries(overrides ?? {})) if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
-  return merged;
+function merge<T extends object>(defaults: T, overrides: object | undefined, combine = (_key: string, _base: unknown, value: unknown) => value): T {
+  const merged = { ...defaults } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(overrides ?? {})) if (value !== undefined) merged[key] = combine(key, merged[key], value);
+  return merged as T;
 }

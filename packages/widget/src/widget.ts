@@ -394,6 +394,7 @@ export class LifelineWidget implements LifelineApi {
       (module) => {
         this.articleModule = module;
         if (this.destroyed) return;
+        adoptStyles(this.shadow, module.ARTICLE_CSS, this.shadow.adoptedStyleSheets);
         this.render();
         if (this.reading) this.focusInside();
       },
@@ -561,9 +562,13 @@ export class LifelineWidget implements LifelineApi {
   private render(): void {
     if (this.destroyed || !this.config || !this.language) return;
     const model = this.viewModel(this.language);
+    const hadFocus = this.shadow.activeElement !== null;
     render(h(ErrorBoundary, { onError: (error: unknown) => this.report(toLifelineError(error)) }, h(App, { model, actions: this.actions })), this.mount);
     // Keep the newest message in view; an article opens at its top. (Preact's root render is synchronous.)
     this.checks?.afterRender();
+    // The focused element went away ("Start the check", "Run again", an answered prompt, "Check my setup"
+    // while the checks load): keep focus in the panel, not on the page behind it.
+    if (hadFocus && this.opened && this.shadow.activeElement === null) this.focusInside();
     const shown = `${model.items.length} ${model.reading?.id ?? ''} ${model.kbStatus} ${this.showingChecks}`;
     const body = this.shadow.querySelector('.body');
     if (body && shown !== this.scrolledFor) {
@@ -574,7 +579,8 @@ export class LifelineWidget implements LifelineApi {
 
   private focusInside(): void {
     const target = this.shadow.querySelector<HTMLElement>(this.reading ? '.article h3' : this.showingChecks ? '.checks h3' : '#lifeline-question');
-    target?.focus();
+    // While a chunk loads, the view's own heading is not there yet: the panel's is.
+    (target ?? this.shadow.querySelector<HTMLElement>('#lifeline-title'))?.focus();
   }
 
   // --- events and errors ---

@@ -10,8 +10,7 @@ export type Opened = { ok: true; stream: MediaStream } | { ok: false; failure: M
 
 /** getUserMedia / getDisplayMedia errors by name, as Chrome, Firefox and Safari raise them. */
 export function failureOf(error: unknown): MediaFailure {
-  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-  const message = error instanceof Error || error instanceof DOMException ? error.message : '';
+  const { name, message } = errorParts(error);
   switch (name) {
     case 'NotAllowedError':
     case 'PermissionDeniedError':
@@ -42,8 +41,14 @@ export async function openMedia(open: () => Promise<MediaStream>, signal: AbortS
     return { ok: true, stream };
   } catch (error) {
     if (signal.aborted) throw signal.reason;
-    return { ok: false, failure: failureOf(error), error: error instanceof Error || error instanceof DOMException ? `${error.name}: ${error.message}`.slice(0, 200) : String(error) };
+    const { name, message } = errorParts(error);
+    return { ok: false, failure: failureOf(error), error: name ? `${name}: ${message}`.slice(0, 200) : String(error) };
   }
+}
+
+/** The name and message of an Error or DOMException (not every browser makes DOMException an Error); empty for anything else. */
+function errorParts(error: unknown): { name: string; message: string } {
+  return error instanceof Error || error instanceof DOMException ? error : { name: '', message: '' };
 }
 
 export function stopStream(stream: MediaStream | undefined): void {
@@ -59,13 +64,18 @@ export async function permissionState(name: 'camera' | 'microphone'): Promise<Pe
   }
 }
 
-/** Labels of the devices of one kind (empty labels before permission is granted). */
-export async function deviceLabels(kind: MediaDeviceKind): Promise<string[]> {
+/** The devices of one kind; none where the browser will not list them. Labels are empty before permission is granted. */
+export async function devicesOf(kind: MediaDeviceKind): Promise<MediaDeviceInfo[]> {
   try {
-    return (await navigator.mediaDevices.enumerateDevices()).filter((device) => device.kind === kind).map((device) => device.label || kind);
+    return (await navigator.mediaDevices.enumerateDevices()).filter((device) => device.kind === kind);
   } catch {
     return [];
   }
+}
+
+/** Labels of the devices of one kind, for the report. */
+export async function deviceLabels(kind: MediaDeviceKind): Promise<string[]> {
+  return (await devicesOf(kind)).map((device) => device.label || kind);
 }
 
 export type OpenedDevice = { stream: MediaStream; outcome?: undefined } | { stream?: undefined; outcome: Outcome };
@@ -80,16 +90,9 @@ export async function openDevice(device: 'camera' | 'microphone', constraints: M
   if (permission === 'denied') return { outcome: outcome('fail', `${device}.permission_denied`, { permission }) };
   const opened = await openMedia(() => navigator.mediaDevices.getUserMedia(constraints), signal);
   if (opened.ok) return { stream: opened.stream };
-  const measured = { error: opened.error };
-  switch (opened.failure) {
-    case 'permission_denied':
-    case 'blocked_by_system':
-      return { outcome: outcome('fail', `${device}.permission_denied`, { ...measured, blockedBySystem: opened.failure === 'blocked_by_system' }) };
-    case 'not_found':
-      return { outcome: outcome('fail', `${device}.not_found`, measured) };
-    case 'in_use':
-      return { outcome: outcome('fail', `${device}.in_use`, measured) };
-    case 'unsupported':
-      return { outcome: outcome('fail', 'check.unsupported', measured) };
-  }
+  const { failure, error } = opened;
+  if (failure === 'unsupported') return { outcome: outcome('fail', 'check.unsupported', { error }) };
+  // Blocked in the system's privacy settings is the same reason for the candidate, with its own fix in the article.
+  if (failure === 'blocked_by_system') return { outcome: outcome('fail', `${device}.permission_denied`, { error, blockedBySystem: true }) };
+  return { outcome: outcome('fail', `${device}.${failure}`, { error }) };
 }

@@ -16,7 +16,7 @@ export const microphone: Check = async ({ policy, hooks, signal }) => {
   let audio: OpenedAudio | undefined;
   try {
     audio = await openAudioContext(signal);
-    if (!audio.ok) return outcome(audio.reason === 'check.unsupported' ? 'fail' : 'skipped', audio.reason, { api: 'AudioContext' });
+    if (audio.outcome) return audio.outcome;
     const analyser = audio.context.createAnalyser();
     analyser.fftSize = 2048;
     audio.context.createMediaStreamSource(opened.stream).connect(analyser);
@@ -43,6 +43,6 @@ export const microphone: Check = async ({ policy, hooks, signal }) => {
   } finally {
     hooks.onLevel?.(0);
     stopStream(opened.stream);
-    if (audio?.ok) void audio.context.close().catch(() => undefined);
+    void audio?.context?.close().catch(() => undefined);
   }
 };

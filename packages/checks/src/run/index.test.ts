@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CHECK_POLICY, resolvePolicy } from '../policy.ts';
 import { articleFor } from './articles.ts';
 import { outcome, sleep, type Check, type CheckContext } from './context.ts';
-import { createRunner, expandChecks, SETUP_CHECKS, type CheckProgress, type CheckRegistry } from './index.ts';
+import { createRunner, expandChecks, runEach, SETUP_CHECKS, type CheckProgress, type CheckRegistry } from './index.ts';
 
 const OK: Record<CheckId, CheckReason> = {
   browser: 'browser.ok',
@@ -37,7 +37,7 @@ function hangingCheck() {
 
 describe('runCheck', () => {
   it('adds the check, its article and a whole-millisecond duration to what the check concluded', async () => {
-    const { runCheck } = createRunner(fakeRegistry({ camera: async () => outcome('fail', 'camera.in_use', { device: 'FaceTime HD' }) }));
+    const runCheck = createRunner(fakeRegistry({ camera: async () => outcome('fail', 'camera.in_use', { device: 'FaceTime HD' }) }));
     const result = await runCheck('camera');
     expect(result).toMatchObject({ check: 'camera', status: 'fail', reason: 'camera.in_use', measured: { device: 'FaceTime HD' }, article: articleFor('camera', 'camera.in_use') });
     expect(result.article).toBe('camera-not-working');
@@ -47,7 +47,7 @@ describe('runCheck', () => {
   });
 
   it('gives every check the article articles.ts names for its reason', async () => {
-    const { runCheck } = createRunner(fakeRegistry());
+    const runCheck = createRunner(fakeRegistry());
     for (const check of CHECK_IDS) {
       const result = await runCheck(check);
       expect(result, check).toMatchObject({ check, status: 'pass', reason: OK[check], measured: {}, article: articleFor(check, OK[check]) });
@@ -57,14 +57,14 @@ describe('runCheck', () => {
   });
 
   it('counts the time the check took', async () => {
-    const { runCheck } = createRunner(fakeRegistry({ screen: async ({ signal }) => (await sleep(25, signal), outcome('pass', 'screen.ok')) }));
+    const runCheck = createRunner(fakeRegistry({ screen: async ({ signal }) => (await sleep(25, signal), outcome('pass', 'screen.ok')) }));
     const result = await runCheck('screen');
     // Timers may fire a millisecond early; 20 leaves room for that and still proves the wait is counted.
     expect(result.durationMs).toBeGreaterThanOrEqual(20);
   });
 
   it('turns a check that throws into warn + check.crashed with the error, never a rejection', async () => {
-    const { runCheck } = createRunner(
+    const runCheck = createRunner(
       fakeRegistry({
         network: async () => {
           throw new TypeError('boom');
@@ -80,12 +80,12 @@ describe('runCheck', () => {
     const throwsAtOnce: Check = () => {
       throw new Error('sync boom');
     };
-    const { runCheck } = createRunner(fakeRegistry({ browser: throwsAtOnce }));
+    const runCheck = createRunner(fakeRegistry({ browser: throwsAtOnce }));
     expect(await runCheck('browser')).toMatchObject({ status: 'warn', reason: 'check.crashed', measured: { error: 'Error: sync boom' } });
   });
 
   it('still returns check.crashed when the thrown value cannot be printed', async () => {
-    const { runCheck } = createRunner(
+    const runCheck = createRunner(
       fakeRegistry({
         browser: async () => {
           throw Object.create(null);
@@ -104,7 +104,7 @@ describe('runCheck', () => {
   });
 
   it('keeps at most 200 characters of a crash message', async () => {
-    const { runCheck } = createRunner(
+    const runCheck = createRunner(
       fakeRegistry({
         browser: async () => {
           throw new Error('x'.repeat(1000));
@@ -118,7 +118,7 @@ describe('runCheck', () => {
 
   it('stops a check that never settles at its time limit: warn + check.timed_out, and aborts its signal', async () => {
     const { check, started } = hangingCheck();
-    const { runCheck } = createRunner(fakeRegistry({ camera: check }));
+    const runCheck = createRunner(fakeRegistry({ camera: check }));
     const result = await runCheck('camera', { policy: { timeoutMs: { camera: 30 } } });
     expect(result).toMatchObject({ check: 'camera', status: 'warn', reason: 'check.timed_out', measured: { limitMs: 30 } });
     const { signal } = await started;
@@ -127,14 +127,14 @@ describe('runCheck', () => {
   });
 
   it('reports a timeout, not a crash, when the check rejects because its signal aborted', async () => {
-    const { runCheck } = createRunner(fakeRegistry({ microphone: async ({ signal }) => (await sleep(60_000, signal), outcome('pass', 'microphone.ok')) }));
+    const runCheck = createRunner(fakeRegistry({ microphone: async ({ signal }) => (await sleep(60_000, signal), outcome('pass', 'microphone.ok')) }));
     const result = await runCheck('microphone', { policy: { timeoutMs: { microphone: 20 } } });
     expect(result).toMatchObject({ status: 'warn', reason: 'check.timed_out', measured: { limitMs: 20 } });
   });
 
   it("stops a check when the caller's signal aborts: skipped + check.aborted, and the check's own signal aborts with the caller's reason", async () => {
     const { check, started } = hangingCheck();
-    const { runCheck } = createRunner(fakeRegistry({ speaker: check }));
+    const runCheck = createRunner(fakeRegistry({ speaker: check }));
     const caller = new AbortController();
     const running = runCheck('speaker', {}, caller.signal);
     const context = await started;
@@ -150,7 +150,7 @@ describe('runCheck', () => {
   it('reports check.aborted, not a crash, when the check rejects because the caller stopped it', async () => {
     let began!: () => void;
     const beganPromise = new Promise<void>((resolve) => (began = resolve));
-    const { runCheck } = createRunner(
+    const runCheck = createRunner(
       fakeRegistry({
         network: async ({ signal }) => {
           began();
@@ -168,7 +168,7 @@ describe('runCheck', () => {
 
   it('does not call the check at all when the signal is already aborted', async () => {
     const camera = vi.fn<Check>(async () => outcome('pass', 'camera.ok'));
-    const { runCheck } = createRunner(fakeRegistry({ camera }));
+    const runCheck = createRunner(fakeRegistry({ camera }));
     const result = await runCheck('camera', {}, AbortSignal.abort());
     expect(result).toMatchObject({ check: 'camera', status: 'skipped', reason: 'check.aborted' });
     expect(camera).not.toHaveBeenCalled();
@@ -177,7 +177,7 @@ describe('runCheck', () => {
   it('aborts the signal of a check that returned normally, so it cleans up (and not before it returned)', async () => {
     let seen: AbortSignal | undefined;
     let abortedWhileRunning: boolean | undefined;
-    const { runCheck } = createRunner(
+    const runCheck = createRunner(
       fakeRegistry({
         screen: async ({ signal }) => {
           seen = signal;
@@ -197,7 +197,7 @@ describe('runCheck', () => {
 
   it('stops listening to the caller after the check: a later abort changes nothing', async () => {
     const caller = new AbortController();
-    const { runCheck } = createRunner(fakeRegistry());
+    const runCheck = createRunner(fakeRegistry());
     const result = await runCheck('browser', {}, caller.signal);
     caller.abort();
     expect(result).toMatchObject({ status: 'pass', reason: 'browser.ok' });
@@ -205,7 +205,7 @@ describe('runCheck', () => {
 
   it("hands the host's policy overrides, network address and hooks to the check", async () => {
     let context: CheckContext | undefined;
-    const { runCheck } = createRunner(
+    const runCheck = createRunner(
       fakeRegistry({
         camera: async (received) => {
           context = received;
@@ -224,7 +224,7 @@ describe('runCheck', () => {
 
   it('gives a check the default policy, no network address and empty hooks when the caller sets none', async () => {
     let context: CheckContext | undefined;
-    const { runCheck } = createRunner(
+    const runCheck = createRunner(
       fakeRegistry({
         system: async (received) => {
           context = received;
@@ -240,7 +240,7 @@ describe('runCheck', () => {
 
   it('keeps the default for a policy field the host set to undefined', async () => {
     let minWidth: number | undefined;
-    const { runCheck } = createRunner(
+    const runCheck = createRunner(
       fakeRegistry({
         camera: async ({ policy }) => {
           minWidth = policy.camera.minWidth;
@@ -255,7 +255,7 @@ describe('runCheck', () => {
 
 describe('resolvePolicy', () => {
   it('is the defaults when the host gives no policy', () => {
-    expect(resolvePolicy(undefined)).toBe(DEFAULT_CHECK_POLICY);
+    expect(resolvePolicy(undefined)).toEqual(DEFAULT_CHECK_POLICY);
     expect(resolvePolicy({})).toEqual(DEFAULT_CHECK_POLICY);
   });
 
@@ -303,7 +303,7 @@ describe('runChecks', () => {
 
   it('runs the setup checks by default, in order, one at a time', async () => {
     const { registry, calls, mostAtOnce } = recordingRegistry();
-    const results = await createRunner(registry).runChecks();
+    const results = await runEach(createRunner(registry));
     expect(calls).toEqual(SETUP_CHECKS);
     expect(results.map((result) => result.check)).toEqual(SETUP_CHECKS);
     expect(results.every((result) => result.status === 'pass')).toBe(true);
@@ -313,7 +313,7 @@ describe('runChecks', () => {
   it('tells the caller before and after each check, with its index and the total', async () => {
     const { registry } = recordingRegistry();
     const progress: CheckProgress[] = [];
-    const results = await createRunner(registry).runChecks(['camera', 'microphone', 'network'], {}, (event) => progress.push(event));
+    const results = await runEach(createRunner(registry), ['camera', 'microphone', 'network'], {}, (event) => progress.push(event));
     expect(progress).toEqual([
       { index: 0, total: 3, check: 'camera' },
       { index: 0, total: 3, check: 'camera', result: results[0] },
@@ -332,7 +332,7 @@ describe('runChecks', () => {
         return outcome('pass', 'screen.ok');
       },
     });
-    await createRunner(registry).runChecks(['screen'], {}, (event) => order.push(event.result ? 'finished' : 'started'));
+    await runEach(createRunner(registry), ['screen'], {}, (event) => order.push(event.result ? 'finished' : 'started'));
     expect(order).toEqual(['started', 'screen ran', 'finished']);
   });
 
@@ -341,7 +341,7 @@ describe('runChecks', () => {
     const onProgress = vi.fn(() => {
       throw new Error('listener bug');
     });
-    const results = await createRunner(registry).runChecks(['browser', 'system', 'screen'], {}, onProgress);
+    const results = await runEach(createRunner(registry), ['browser', 'system', 'screen'], {}, onProgress);
     expect(calls).toEqual(['browser', 'system', 'screen']);
     expect(results.map((result) => result.reason)).toEqual(['browser.ok', 'system.ok', 'screen.ok']);
     expect(onProgress).toHaveBeenCalledTimes(6);
@@ -349,7 +349,7 @@ describe('runChecks', () => {
 
   it('expands groups and drops repeats before running', async () => {
     const { registry, calls } = recordingRegistry();
-    const results = await createRunner(registry).runChecks(['microphone', 'permissions', 'microphone']);
+    const results = await runEach(createRunner(registry), ['microphone', 'permissions', 'microphone']);
     expect(calls).toEqual(['microphone', 'camera', 'screen-share']);
     expect(results).toHaveLength(3);
   });
@@ -366,7 +366,7 @@ describe('runChecks', () => {
         return outcome('pass', OK[check]);
       };
     }
-    const results = await createRunner(fakeRegistry(overrides)).runChecks(SETUP_CHECKS, {}, undefined, caller.signal);
+    const results = await runEach(createRunner(fakeRegistry(overrides)), SETUP_CHECKS, {}, undefined, caller.signal);
     expect(results.map((result) => result.check)).toEqual(SETUP_CHECKS);
     expect(results.map((result) => result.reason)).toEqual(['browser.ok', 'system.ok', 'screen.ok', 'check.aborted', 'check.aborted', 'check.aborted', 'check.aborted', 'check.aborted']);
     expect(results.slice(3).every((result) => result.status === 'skipped')).toBe(true);
@@ -381,7 +381,7 @@ describe('runChecks', () => {
       },
       screen: hanging,
     });
-    const results = await createRunner(registry).runChecks(['browser', 'system', 'screen', 'network'], { policy: { timeoutMs: { screen: 20 } } });
+    const results = await runEach(createRunner(registry), ['browser', 'system', 'screen', 'network'], { policy: { timeoutMs: { screen: 20 } } });
     expect(results.map((result) => [result.check, result.status, result.reason])).toEqual([
       ['browser', 'pass', 'browser.ok'],
       ['system', 'warn', 'check.crashed'],

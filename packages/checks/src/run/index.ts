@@ -31,8 +31,10 @@ export interface CheckProgress {
 
 export type CheckRegistry = Record<CheckId, Check>;
 
-export function createRunner(registry: CheckRegistry) {
-  async function runCheck(check: CheckId, options: CheckOptions = {}, signal?: AbortSignal): Promise<CheckResult> {
+export type RunCheck = (check: CheckId, options?: CheckOptions, signal?: AbortSignal) => Promise<CheckResult>;
+
+export function createRunner(registry: CheckRegistry): RunCheck {
+  return async function runCheck(check, options = {}, signal) {
     const started = performance.now();
     const policy = resolvePolicy(options.policy);
     const controller = new AbortController();
@@ -63,22 +65,26 @@ export function createRunner(registry: CheckRegistry) {
       controller.abort();
     }
     return { check, ...result, article: articleFor(check, result.reason), durationMs: Math.round(performance.now() - started) };
-  }
+  };
+}
 
-  /** Runs `names` (default: the setup checks) one after another; a stop makes the rest `skipped`. */
-  async function runChecks(names: readonly CheckName[] = SETUP_CHECKS, options: CheckOptions = {}, onProgress?: (progress: CheckProgress) => void, signal?: AbortSignal): Promise<CheckResult[]> {
-    const checks = expandChecks(names);
-    const results: CheckResult[] = [];
-    for (const [index, check] of checks.entries()) {
-      notify(onProgress, { index, total: checks.length, check });
-      const result = await runCheck(check, options, signal);
-      results.push(result);
-      notify(onProgress, { index, total: checks.length, check, result });
-    }
-    return results;
+/** Runs `names` (default: the setup checks) one after another with `runCheck`; a stop makes the rest `skipped`. */
+export async function runEach(
+  runCheck: RunCheck,
+  names: readonly CheckName[] = SETUP_CHECKS,
+  options: CheckOptions = {},
+  onProgress?: (progress: CheckProgress) => void,
+  signal?: AbortSignal,
+): Promise<CheckResult[]> {
+  const checks = expandChecks(names);
+  const results: CheckResult[] = [];
+  for (const [index, check] of checks.entries()) {
+    notify(onProgress, { index, total: checks.length, check });
+    const result = await runCheck(check, options, signal);
+    results.push(result);
+    notify(onProgress, { index, total: checks.length, check, result });
   }
-
-  return { runCheck, runChecks };
+  return results;
 }
 
 /** A progress listener that throws is the caller's bug; it must not end the run. */

@@ -3,6 +3,7 @@
  * page pick the output (`setSinkId`), the candidate can send the tone to another device and try again.
  */
 import { outcome, type Check, type SpeakerControl } from '../run/context.ts';
+import { devicesOf } from '../media/index.ts';
 import { openAudioContext } from './audio.ts';
 
 /** A 660 Hz tone for 0.8 s, faded in and out so it does not click: easy to hear, not alarming. */
@@ -15,7 +16,7 @@ type SinkContext = AudioContext & { setSinkId?(id: string): Promise<void> };
 export const speaker: Check = async ({ hooks, signal }) => {
   if (!hooks.confirmHeard) return outcome('skipped', 'check.needs_interaction', { why: 'nobody to ask whether the tone was heard' });
   const audio = await openAudioContext(signal);
-  if (!audio.ok) return outcome(audio.reason === 'check.unsupported' ? 'fail' : 'skipped', audio.reason, { api: 'AudioContext' });
+  if (audio.outcome) return audio.outcome;
   const context: SinkContext = audio.context;
   try {
     const outputs = await outputDevices();
@@ -59,10 +60,5 @@ function playTone(context: AudioContext): void {
 }
 
 async function outputDevices(): Promise<{ id: string; label: string }[]> {
-  try {
-    const devices = await navigator.mediaDevices.enumerateDevices();
-    return devices.filter((device) => device.kind === 'audiooutput').map((device, i) => ({ id: device.deviceId, label: device.label || `Output ${i + 1}` }));
-  } catch {
-    return [];
-  }
+  return (await devicesOf('audiooutput')).map((device, i) => ({ id: device.deviceId, label: device.label || `Output ${i + 1}` }));
 }

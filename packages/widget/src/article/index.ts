@@ -6,6 +6,7 @@ import type { HostContext } from '@lifeline/protocol';
 import { contextValue, PLACEHOLDER, safeUrl, type NeutralPhrase } from '../kb/placeholders.ts';
 
 export { ArticleView } from '../ui/ArticleView.tsx';
+export { ARTICLE_CSS } from './styles.ts';
 
 /** Markdown links to a placeholder (`[rules](links.examRules)`) compile to `data-href`. */
 const PLACEHOLDER_LINK = /<a data-href="([a-zA-Z]+(?:\.[a-zA-Z]+)*)"/g;

@@ -2,73 +2,71 @@
  * @module The checks view: progress, what the candidate must do now (the tone, the screen picker, the
  * ID photo, a live preview or level), then each check's result in plain words with its fix and "run again".
  */
-import type { CheckId, CheckResult, CheckStatus } from '@lifeline/protocol';
+import type { CheckId, CheckResult } from '@lifeline/protocol';
 import type { CandidateStep, SpeakerControl } from '@lifeline/checks';
 import { format, type UiStrings } from '../i18n/index.ts';
 import { figuresLine } from './figures.ts';
-import type { ChecksStrings } from './i18n/index.ts';
+import type { ChecksStrings, ItemStatus } from './i18n/index.ts';
 
-export interface ChecksState {
-  order: CheckId[];
-  results: ReadonlyMap<CheckId, CheckResult>;
-  current: CheckId | undefined;
-  index: number;
-  total: number;
-  prompt: { kind: 'speaker'; control: SpeakerControl; answer(heard: boolean): void } | { kind: 'candidate'; step: CandidateStep; go(): void } | undefined;
-  preview: HTMLVideoElement | undefined;
-  level: number;
-  waitingToStart: boolean;
-  stopped: boolean;
+export type Prompt = { kind: 'speaker'; control: SpeakerControl; answer(heard: boolean): void } | { kind: 'candidate'; step: CandidateStep; go(): void };
+
+/** What the view reads from the flow, and what its buttons ask the flow to do. */
+export interface ChecksModel {
+  readonly order: readonly CheckId[];
+  readonly results: ReadonlyMap<CheckId, CheckResult>;
+  readonly current: CheckId | undefined;
+  readonly index: number;
+  readonly total: number;
+  readonly prompt: Prompt | undefined;
+  readonly preview: HTMLVideoElement | undefined;
+  /** The microphone level, 0..1. */
+  readonly level: number;
+  readonly waitingToStart: boolean;
+  readonly stopped: boolean;
   /** The reference code of the last finished run's report. */
-  code: string | undefined;
-  locale: string;
-}
-
-export interface ChecksActions {
-  start(): void;
-  rerun(check: CheckId): void;
-  rerunAll(): void;
+  readonly code: string | undefined;
+  readonly locale: string;
+  begin(): void;
+  rerun(check?: CheckId): void;
   stop(): void;
+  articleTitle(id: string): string | undefined;
   read(articleId: string): void;
   leave(): void;
   escalate(): void;
 }
 
 interface Props {
-  state: ChecksState;
+  flow: ChecksModel;
   strings: ChecksStrings;
   ui: UiStrings;
-  articleTitle(id: string): string | undefined;
-  actions: ChecksActions;
 }
 
 /** Shape and word as well as color, so the status never depends on color alone. */
-const MARKS: Record<CheckStatus, string> = { pass: '✓', warn: '!', fail: '✕', skipped: '–' };
+const MARKS: Record<ItemStatus, string> = { pass: '✓', warn: '!', fail: '✕', skipped: '–', running: '…', pending: '' };
 
-export function ChecksView({ state, strings, ui, articleTitle, actions }: Props) {
-  const running = state.current !== undefined;
-  const finished = [...state.results.values()];
-  const done = !running && !state.waitingToStart && finished.length > 0;
-  const passed = finished.filter((r) => r.status === 'pass').length;
+export function ChecksView({ flow, strings, ui }: Props) {
+  const running = flow.current !== undefined;
+  const finished = [...flow.results.values()];
+  const done = !running && !flow.waitingToStart && finished.length > 0;
   const needsAttention = finished.some((r) => r.status === 'fail' || r.status === 'warn');
   const status = running
-    ? format(strings.progress, { n: String(state.index + 1), total: String(state.total), name: strings.names[state.current!] })
+    ? format(strings.progress, { n: String(flow.index + 1), total: String(flow.total), name: strings.names[flow.current!] })
     : done
-      ? `${state.stopped ? `${strings.stopped} ` : ''}${format(strings.done, { passed: String(passed), total: String(finished.length) })}`
+      ? `${flow.stopped ? `${strings.stopped} ` : ''}${format(strings.done, { passed: String(finished.filter((r) => r.status === 'pass').length), total: String(finished.length) })}`
       : '';
   return (
     <section class="checks" aria-labelledby="lifeline-checks-title">
-      <button type="button" class="chip back" onClick={actions.leave}>
+      <button type="button" class="chip back" onClick={flow.leave}>
         <span aria-hidden="true">{'‹ '}</span>
         {ui.back}
       </button>
       <h3 id="lifeline-checks-title" tabIndex={-1}>
         {strings.title}
       </h3>
-      {state.waitingToStart && (
+      {flow.waitingToStart && (
         <>
           <p>{strings.intro}</p>
-          <button type="button" class="btn" onClick={actions.start}>
+          <button type="button" class="btn" onClick={flow.begin}>
             {strings.start}
           </button>
         </>
@@ -78,30 +76,37 @@ export function ChecksView({ state, strings, ui, articleTitle, actions }: Props)
       </p>
       {running && (
         <>
-          <progress max={state.total} value={state.index} aria-label={status} />
-          <Live state={state} strings={strings} />
+          <progress max={flow.total} value={flow.index} aria-label={status} />
+          <Live flow={flow} strings={strings} />
           <div class="row">
-            <button type="button" class="chip" onClick={actions.stop}>
+            <button type="button" class="chip" onClick={flow.stop}>
               {strings.stop}
             </button>
           </div>
         </>
       )}
       <ul class="check-list">
-        {state.order.map((check) => (
-          <Item key={check} check={check} result={state.results.get(check)} current={state.current === check} running={running} strings={strings} articleTitle={articleTitle} actions={actions} locale={state.locale} />
+        {flow.order.map((check) => (
+          <Item key={check} check={check} flow={flow} strings={strings} />
         ))}
       </ul>
       {done && (
         <div class="summary" tabIndex={-1}>
           <p>{needsAttention ? strings.someFailed : strings.allPassed}</p>
-          <ReferenceCode code={state.code} strings={strings} />
+          {flow.code && (
+            <>
+              <p>
+                {strings.reference}: <strong class="code">{flow.code}</strong>
+              </p>
+              <p class="figures">{strings.referenceHint}</p>
+            </>
+          )}
           <div class="row">
-            <button type="button" class="btn" onClick={actions.rerunAll}>
+            <button type="button" class="btn" onClick={() => flow.rerun()}>
               {strings.runAllAgain}
             </button>
             {needsAttention && (
-              <button type="button" class="chip" onClick={actions.escalate}>
+              <button type="button" class="chip" onClick={flow.escalate}>
                 {ui.talkToPerson}
               </button>
             )}
@@ -112,20 +117,26 @@ export function ChecksView({ state, strings, ui, articleTitle, actions }: Props)
   );
 }
 
-function ReferenceCode({ code, strings }: { code: string | undefined; strings: ChecksStrings }) {
-  if (!code) return null;
-  return (
-    <>
-      <p>
-        {strings.reference}: <strong class="code">{code}</strong>
-      </p>
-      <p class="figures">{strings.referenceHint}</p>
-    </>
-  );
-}
-
-function Live({ state, strings }: { state: ChecksState; strings: ChecksStrings }) {
-  const { prompt, preview } = state;
+/** What the running check shows or asks: the camera picture, the microphone meter, a question with its buttons. */
+function Live({ flow, strings }: { flow: ChecksModel; strings: ChecksStrings }) {
+  const { prompt, preview } = flow;
+  // The first button is the one to press; the others are alternatives.
+  const [question, buttons = []]: [string, [string, () => void][]] | [] =
+    prompt?.kind === 'speaker'
+      ? [
+          strings.heardQuestion,
+          [
+            [strings.heardYes, () => prompt.answer(true)],
+            [strings.heardNo, () => prompt.answer(false)],
+            [strings.playAgain, prompt.control.replay],
+          ],
+        ]
+      : prompt
+        ? prompt.step === 'screen-share'
+          ? [strings.sharePrompt, [[strings.shareButton, prompt.go]]]
+          : [strings.idPrompt, [[strings.takePhoto, prompt.go]]]
+        : [];
+  const outputs = prompt?.kind === 'speaker' ? prompt.control : undefined;
   return (
     <>
       {preview && (
@@ -139,106 +150,69 @@ function Live({ state, strings }: { state: ChecksState; strings: ChecksStrings }
           }}
         />
       )}
-      {state.current === 'microphone' && (
+      {flow.current === 'microphone' && (
         <div class="prompt">
           <p>{strings.speak}</p>
-          <div class="meter" role="meter" aria-label={strings.level} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(state.level * 100)}>
-            <span style={{ width: `${Math.round(state.level * 100)}%` }} />
+          <div class="meter" role="meter" aria-label={strings.level} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(flow.level * 100)}>
+            <span style={{ width: `${Math.round(flow.level * 100)}%` }} />
           </div>
         </div>
       )}
-      {prompt?.kind === 'speaker' && <SpeakerPrompt control={prompt.control} answer={prompt.answer} strings={strings} />}
-      {prompt?.kind === 'candidate' && (
-        <div class="prompt">
-          <p>{prompt.step === 'screen-share' ? strings.sharePrompt : strings.idPrompt}</p>
-          <button type="button" class="btn" onClick={prompt.go}>
-            {prompt.step === 'screen-share' ? strings.shareButton : strings.takePhoto}
-          </button>
+      {question && (
+        <div class="prompt" role="group" aria-label={question}>
+          <p>{question}</p>
+          <div class="row">
+            {buttons.map(([label, press], i) => (
+              <button key={label} type="button" class={i ? 'chip' : 'btn'} onClick={press}>
+                {label}
+              </button>
+            ))}
+          </div>
+          {outputs && outputs.outputs.length > 1 && (
+            <div class="row">
+              <label for="lifeline-output">{strings.output}</label>
+              <select id="lifeline-output" onChange={(event) => void outputs.chooseOutput((event.target as HTMLSelectElement).value)}>
+                {outputs.outputs.map((output) => (
+                  <option key={output.id} value={output.id}>
+                    {output.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
         </div>
       )}
     </>
   );
 }
 
-function SpeakerPrompt({ control, answer, strings }: { control: SpeakerControl; answer(heard: boolean): void; strings: ChecksStrings }) {
-  return (
-    <div class="prompt" role="group" aria-label={strings.heardQuestion}>
-      <p>{strings.heardQuestion}</p>
-      <div class="row">
-        <button type="button" class="btn" onClick={() => answer(true)}>
-          {strings.heardYes}
-        </button>
-        <button type="button" class="chip" onClick={() => answer(false)}>
-          {strings.heardNo}
-        </button>
-        <button type="button" class="chip" onClick={control.replay}>
-          {strings.playAgain}
-        </button>
-      </div>
-      {control.outputs.length > 1 && (
-        <div class="row">
-          <label for="lifeline-output">{strings.output}</label>
-          <select id="lifeline-output" onChange={(event) => void control.chooseOutput((event.target as HTMLSelectElement).value)}>
-            {control.outputs.map((output) => (
-              <option key={output.id} value={output.id}>
-                {output.label}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-    </div>
-  );
-}
-
-interface ItemProps {
-  check: CheckId;
-  result: CheckResult | undefined;
-  current: boolean;
-  running: boolean;
-  strings: ChecksStrings;
-  articleTitle(id: string): string | undefined;
-  actions: ChecksActions;
-  locale: string;
-}
-
-function Item({ check, result, current, running, strings, articleTitle, actions, locale }: ItemProps) {
+function Item({ check, flow, strings }: { check: CheckId; flow: ChecksModel; strings: ChecksStrings }) {
   const name = strings.names[check];
-  if (!result) {
-    return (
-      <li class="check" data-check={check} data-status={current ? 'running' : 'pending'}>
-        <span class="mark" aria-hidden="true">
-          {current ? '…' : ''}
-        </span>
-        <p>
-          <span class="check-name">{name}</span>: {current ? strings.running : strings.pending}
-        </p>
-      </li>
-    );
-  }
-  const figures = figuresLine(result, strings, locale);
-  const title = result.article ? articleTitle(result.article) : undefined;
-  const needsFix = result.status !== 'pass';
+  const result = flow.results.get(check);
+  const status: ItemStatus = result?.status ?? (flow.current === check ? 'running' : 'pending');
+  const figures = result && figuresLine(result, strings, flow.locale);
+  const article = result?.article;
+  const title = article && flow.articleTitle(article);
   return (
-    <li class={`check ${result.status}`} data-check={check} data-status={result.status} data-reason={result.reason}>
+    <li class={`check ${status}`} data-check={check} data-status={status} data-reason={result?.reason}>
       <span class="mark" aria-hidden="true">
-        {MARKS[result.status]}
+        {MARKS[status]}
       </span>
       <div>
         <p>
-          <span class="check-name">{name}</span>: {strings.status[result.status]}
+          <span class="check-name">{name}</span>: {strings.status[status]}
         </p>
-        <p>{strings.reasons[result.reason] ?? result.reason}</p>
+        {result && <p>{strings.reasons[result.reason] ?? result.reason}</p>}
         {figures && <p class="figures">{figures}</p>}
-        {needsFix && !running && (
+        {result && status !== 'pass' && !flow.current && (
           <div class="row">
-            {result.article && title && result.status !== 'skipped' && (
-              <button type="button" class="chip" onClick={() => actions.read(result.article!)}>
+            {title && status !== 'skipped' && (
+              <button type="button" class="chip" onClick={() => flow.read(article)}>
                 {strings.howToFix}
                 <span class="sr">: {title}</span>
               </button>
             )}
-            <button type="button" class="chip" onClick={() => actions.rerun(check)}>
+            <button type="button" class="chip" onClick={() => flow.rerun(check)}>
               {strings.runAgain}
               <span class="sr">: {name}</span>
             </button>

@@ -4,18 +4,19 @@
  * screen picker, the ID photo), and hands the finished report to the widget.
  */
 import { createReport, expandChecks, runCheck, SETUP_CHECKS, type CandidateStep, type SpeakerControl } from '@lifeline/checks';
-import { RunChecksOptions, type CheckId, type CheckReport, type CheckResult, type ChecksConfig, type LifelineError } from '@lifeline/protocol';
+import { ChecksConfig, RunChecksOptions, type CheckId, type CheckReport, type CheckResult, type LifelineError } from '@lifeline/protocol';
 import { h, type ComponentChild } from 'preact';
 import { describeInvalid, validate } from '../config/index.ts';
 import type { UiLocale, UiStrings } from '../i18n/index.ts';
-import { ChecksView, type ChecksState } from './ChecksView.tsx';
+import { ChecksView, type ChecksModel, type Prompt } from './ChecksView.tsx';
+import { adoptStyles } from '../ui/styles.ts';
 import { CHECKS_CSS } from './styles.ts';
 import { loadChecksStrings, type ChecksStrings } from './i18n/index.ts';
 
 /** What the widget gives the checks flow. */
 export interface ChecksHost {
   locale(): UiLocale;
-  /** The `checks` part of the config, not yet validated: its schema loads only for hosts that set it (config.ts). */
+  /** The `checks` part of the config, not yet validated. */
   config(): unknown;
   articleTitle(id: string): string | undefined;
   render(): void;
@@ -29,37 +30,36 @@ export interface ChecksHost {
   now(): number;
 }
 
-type Prompt =
-  | { kind: 'speaker'; control: SpeakerControl; answer(heard: boolean): void }
-  | { kind: 'candidate'; step: CandidateStep; go(): void };
-
-export class ChecksFlow {
-  private order: CheckId[] = [];
-  private results = new Map<CheckId, CheckResult>();
-  private current: CheckId | undefined;
-  private index = 0;
-  private total = 0;
-  private prompt: Prompt | undefined;
-  private preview: HTMLVideoElement | undefined;
-  private level = 0;
+export class ChecksFlow implements ChecksModel {
+  order: CheckId[] = [];
+  readonly results = new Map<CheckId, CheckResult>();
+  current: CheckId | undefined;
+  index = 0;
+  total = 0;
+  prompt: Prompt | undefined;
+  preview: HTMLVideoElement | undefined;
+  level = 0;
+  waitingToStart = false;
+  stopped = false;
+  code: string | undefined;
+  locale: UiLocale = 'en';
   private run: AbortController | undefined;
-  private waitingToStart = false;
-  private stopped = false;
-  private code: string | undefined;
   private config: ChecksConfig = {};
   private configInput: unknown;
   private strings: ChecksStrings | undefined;
-  private stringsLocale: UiLocale | undefined;
   private focusNext: string | undefined;
   private disposed = false;
+  readonly articleTitle: ChecksHost['articleTitle'];
+  readonly read: ChecksHost['read'];
+  readonly leave: ChecksHost['leave'];
+  readonly escalate: ChecksHost['escalate'];
 
   constructor(
     private readonly root: ShadowRoot,
     private readonly host: ChecksHost,
   ) {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(CHECKS_CSS);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    ({ articleTitle: this.articleTitle, read: this.read, leave: this.leave, escalate: this.escalate } = host);
+    adoptStyles(root, CHECKS_CSS, root.adoptedStyleSheets);
   }
 
   get running(): boolean {
@@ -71,16 +71,23 @@ export class ChecksFlow {
     const options = validate(RunChecksOptions, input ?? {}, 'checks.invalid', []);
     if (!options.ok) {
       // Nothing to run: back to where the candidate was, not a panel stuck loading.
-      this.host.leave();
+      this.leave();
       (await describeInvalid(options)).forEach(this.host.report);
       return;
     }
     const configured = this.host.config();
     if (configured !== this.configInput) {
       this.configInput = configured;
-      this.config = configured === undefined ? {} : await (await import('./config.ts')).validateChecksConfig(configured, this.host.report);
+      // A mistake in the host's `checks` is reported (config.invalid, naming checks.*) and the defaults are used.
+      const checked = validate(ChecksConfig, configured ?? {}, 'config.invalid', ['checks']);
+      this.config = checked.ok ? checked.value : {};
+      if (!checked.ok) (await describeInvalid(checked)).forEach(this.host.report);
     }
-    await this.ensureStrings();
+    const locale = this.host.locale();
+    if (!this.strings || this.locale !== locale) {
+      this.strings = await loadChecksStrings(locale);
+      this.locale = locale;
+    }
     if (this.disposed) return;
     this.stop();
     // A run still winding down sees it is no longer the current one and ends quietly.
@@ -94,26 +101,30 @@ export class ChecksFlow {
     this.waitingToStart = !autostart;
     this.focusNext = this.waitingToStart ? '.checks .btn' : '.checks h3';
     this.host.render();
-    if (!this.waitingToStart) void this.runList(this.order);
+    if (autostart) void this.runList(this.order);
   }
 
+  /** The Start button. */
+  readonly begin = () => {
+    this.waitingToStart = false;
+    void this.runList(this.order);
+  };
+
+  /** "Run again" on one check, or all of them; not while a run is going. */
+  readonly rerun = (check?: CheckId) => {
+    if (!this.running) void this.runList(check ? [check] : this.order);
+  };
+
   /** Stops a run in progress: the current check ends as `check.aborted`, its camera and microphone off. */
-  stop(): void {
+  readonly stop = () => {
     if (!this.run) return;
     this.stopped = true;
     this.run.abort();
-  }
+  };
 
   dispose(): void {
     this.disposed = true;
     this.stop();
-  }
-
-  private async ensureStrings(): Promise<void> {
-    const locale = this.host.locale();
-    if (this.strings && this.stringsLocale === locale) return;
-    this.strings = await loadChecksStrings(locale);
-    this.stringsLocale = locale;
   }
 
   private async runList(checks: CheckId[]): Promise<void> {
@@ -141,74 +152,42 @@ export class ChecksFlow {
   }
 
   private hooks(signal: AbortSignal) {
-    const ask = <T>(make: (resolve: (value: T) => void) => Prompt, focus: string) =>
+    const show = () => this.host.render();
+    const ask = <T>(make: (resolve: (value: T) => void) => Prompt) =>
       new Promise<T>((resolve, reject) => {
         if (signal.aborted) return reject(signal.reason);
-        signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-        this.prompt = make(resolve);
-        this.focusNext = focus;
-        this.host.render();
+        const prompt = make(resolve);
+        // A stopped run takes its question with it: the run that replaces it must not show a button that answers nothing.
+        signal.addEventListener('abort', () => {
+          if (this.prompt === prompt) this.prompt = undefined;
+          reject(signal.reason);
+        }, { once: true });
+        this.prompt = prompt;
+        this.focusNext = '.prompt .btn';
+        show();
       });
     return {
       onPreview: (video: HTMLVideoElement | undefined) => {
         this.preview = video;
-        this.host.render();
+        show();
       },
       onLevel: (level: number) => {
         this.level = level;
-        this.host.render();
+        show();
       },
-      confirmHeard: (control: SpeakerControl) => ask<boolean>((answer) => ({ kind: 'speaker', control, answer }), '.prompt .btn'),
-      waitForCandidate: (step: CandidateStep) => ask<void>((go) => ({ kind: 'candidate', step, go: () => go() }), '.prompt .btn'),
+      confirmHeard: (control: SpeakerControl) => ask<boolean>((answer) => ({ kind: 'speaker', control, answer })),
+      waitForCandidate: (step: CandidateStep) => ask<void>((go) => ({ kind: 'candidate', step, go: () => go() })),
     };
   }
 
   /** The checks view, or nothing until its words have loaded. */
   view(ui: UiStrings): ComponentChild {
-    const strings = this.strings;
-    if (!strings) return null;
-    const state: ChecksState = {
-      order: this.order,
-      results: this.results,
-      current: this.current,
-      index: this.index,
-      total: this.total,
-      prompt: this.prompt,
-      preview: this.preview,
-      level: this.level,
-      waitingToStart: this.waitingToStart,
-      stopped: this.stopped,
-      code: this.code,
-      locale: this.stringsLocale ?? 'en',
-    };
-    return h(ChecksView, {
-      state,
-      strings,
-      ui,
-      articleTitle: this.host.articleTitle,
-      actions: {
-        start: () => {
-          this.waitingToStart = false;
-          void this.runList(this.order);
-        },
-        rerun: (check: CheckId) => {
-          if (!this.running) void this.runList([check]);
-        },
-        rerunAll: () => {
-          if (!this.running) void this.runList(this.order);
-        },
-        stop: () => this.stop(),
-        read: this.host.read,
-        leave: this.host.leave,
-        escalate: this.host.escalate,
-      },
-    });
+    return this.strings ? h(ChecksView, { flow: this, strings: this.strings, ui }) : null;
   }
 
   /** After a render: focus what the candidate needs next (a prompt's button, the summary). */
   afterRender(): void {
-    if (!this.focusNext) return;
-    const target = this.root.querySelector<HTMLElement>(this.focusNext);
+    const target = this.focusNext && this.root.querySelector<HTMLElement>(this.focusNext);
     if (target) {
       target.focus();
       this.focusNext = undefined;

@@ -33,13 +33,8 @@ h2{flex:1;margin:0;font:inherit;font-size:17px;font-weight:700}
 .chip:hover{border-color:var(--link)}
 .chip[aria-pressed=true]{background:var(--bubble);color:var(--text)}
 .status{color:var(--muted);font-size:14px;margin:12px 0 0}
-.article h3{margin:0 0 8px;font-size:18px}
-.article h2{font-size:16px;margin:16px 0 6px;flex:none}
-.article ol,.article ul{padding-inline-start:22px;margin:8px 0}
-.article li{margin:4px 0}
-.article a,.msg a{color:var(--link)}
-.article a:not([href]){color:inherit;text-decoration:none}
-.article code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
+h3{margin:0 0 8px;font-size:18px}
+.msg a{color:var(--link)}
 .back{margin-bottom:12px}
 form{display:flex;gap:8px;padding:12px;border-top:1px solid var(--line);background:var(--bg)}
 input{flex:1;min-width:0;font:inherit;font-size:16px;padding:8px 12px;border-radius:20px;border:1px solid var(--muted);background:var(--bg);color:var(--text)}
@@ -51,15 +46,15 @@ input:focus-visible{outline-offset:0}
 @media (forced-colors:active){.panel,.btn,.chip{border:1px solid CanvasText}}
 `;
 
-/** Constructable stylesheets where the browser has them (every current one); a `<style>` element otherwise. */
-export function adoptStyles(root: ShadowRoot, css: string): void {
+/** A stylesheet after `before`: constructable where the browser has them (every current one), a `<style>` element otherwise. */
+export function adoptStyles(root: ShadowRoot, css: string, before: readonly CSSStyleSheet[] = []): void {
   if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
+    root.adoptedStyleSheets = [...before, sheet];
     return;
   }
   const style = root.ownerDocument.createElement('style');
   style.textContent = css;
-  root.prepend(style);
+  root.append(style);
 }

@@ -16,9 +16,7 @@ export const checksStrings: ChecksStrings = {
   runAllAgain: 'Run all checks again',
   howToFix: 'How to fix it',
   stop: 'Stop',
-  status: { pass: 'Passed', warn: 'Warning', fail: 'Failed', skipped: 'Not checked' },
-  pending: 'Waiting',
-  running: 'Checking…',
+  status: { pass: 'Passed', warn: 'Warning', fail: 'Failed', skipped: 'Not checked', running: 'Checking…', pending: 'Waiting' },
   names: {
     browser: 'Browser',
     system: 'Computer',

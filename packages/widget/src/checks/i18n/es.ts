@@ -16,9 +16,7 @@ export const checksStrings: ChecksStrings = {
   runAllAgain: 'Repetir todas las comprobaciones',
   howToFix: 'Cómo solucionarlo',
   stop: 'Detener',
-  status: { pass: 'Correcto', warn: 'Aviso', fail: 'Falló', skipped: 'Sin comprobar' },
-  pending: 'En espera',
-  running: 'Comprobando…',
+  status: { pass: 'Correcto', warn: 'Aviso', fail: 'Falló', skipped: 'Sin comprobar', running: 'Comprobando…', pending: 'En espera' },
   names: {
     browser: 'Navegador',
     system: 'Computadora',

@@ -2,6 +2,9 @@
 import type { CheckId, CheckReason, CheckStatus } from '@lifeline/protocol';
 import type { UiLocale } from '../../i18n/index.ts';
 
+/** A check in the list: its result's status, or running, or waiting for its turn. */
+export type ItemStatus = CheckStatus | 'running' | 'pending';
+
 export interface ChecksStrings {
   title: string;
   intro: string;
@@ -17,9 +20,8 @@ export interface ChecksStrings {
   runAllAgain: string;
   howToFix: string;
   stop: string;
-  status: Record<CheckStatus, string>;
-  pending: string;
-  running: string;
+  /** A finished check's status, or where an unfinished one stands. */
+  status: Record<ItemStatus, string>;
   names: Record<CheckId, string>;
   preview: string;
   speak: string;
