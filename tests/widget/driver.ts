@@ -1,4 +1,6 @@
 /** @module Drives the widget in real Chromium for the end-to-end tests, screenshots and the benchmark. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 export interface WatchedPage {
@@ -132,4 +134,23 @@ export async function pixelDiff(page: Page, a: Buffer, b: Buffer): Promise<Pixel
     },
     [a.toString('base64'), b.toString('base64')] as const,
   );
+}
+
+/** The axe-core rules the widget must pass: WCAG 2.2 A and AA, and axe's best practices. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+let axeSource: string | undefined;
+
+/** axe-core's violations inside the widget, as `rule: [elements]` lines; empty when it passes. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    // Evaluated through the DevTools protocol, so the page's own policy does not apply to axe.
+    await page.evaluate(axeSource);
+  }
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run({ include: [['lifeline-root']] }, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  }, AXE_TAGS);
 }

@@ -3,12 +3,11 @@
  * serves: answers from the evaluation sets, keyboard only, reload, axe-core, strict CSP, hostile CSS.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../../examples/serve.ts';
 import { launchChromium } from '../browser/harness.ts';
-import { ask, hostProblems, openPage, openPanel, pixelDiff, waitForWidget, type WatchedPage } from './driver.ts';
+import { ask, axeViolations, hostProblems, openPage, openPanel, pixelDiff, waitForWidget, type WatchedPage } from './driver.ts';
 
 interface EvalQuestion {
   q: string;
@@ -126,24 +125,15 @@ describe('the widget on the example pages', () => {
   });
 
   it('has no axe-core violations, light and dark, conversation and article', async () => {
-    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await visit('exam-page/', { colorScheme });
       await openPanel(page);
       await ask(page, 'my webcam is not working');
       await ask(page, 'zzzz qqqq wwww');
-      // Evaluated through the DevTools protocol, so the page's own policy does not apply to axe.
-      await page.evaluate(axeSource);
-      const run = () =>
-        page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-          const result = await axe.run({ include: [['lifeline-root']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-          return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-        });
-      expect(await run(), `${colorScheme}, conversation`).toEqual([]);
+      expect(await axeViolations(page), `${colorScheme}, conversation`).toEqual([]);
       await page.locator('.answer .btn').first().click();
       await page.locator('.article h3').waitFor();
-      expect(await run(), `${colorScheme}, article`).toEqual([]);
+      expect(await axeViolations(page), `${colorScheme}, article`).toEqual([]);
     }
   });
 

@@ -89,7 +89,7 @@ export const ChecksConfig = z.strictObject({
   /** Where the network check measures: see docs/checks.md for what this address must answer. */
   networkUrl: z.optional(z.string().check(z.minLength(1))),
   /** The checks "Check my setup" runs, in order. */
-  setup: z.optional(z.array(CheckId)),
+  setup: z.optional(z.array(CheckId).check(z.minLength(1))),
   policy: z.optional(CheckPolicy),
 });
 export type ChecksConfig = z.infer<typeof ChecksConfig>;

@@ -2,8 +2,8 @@
 import * as z from 'zod/mini';
 import { CheckName } from './kb.ts';
 
-/** `Lifeline('runChecks', { only: ['camera'] })`: check ids, or the groups `all` and `permissions`. */
+/** `Lifeline('runChecks', { only: ['camera'] })`: check ids, or the groups `all` and `permissions`; at least one (leave `only` out for all). */
 export const RunChecksOptions = z.strictObject({
-  only: z.optional(z.array(CheckName)),
+  only: z.optional(z.array(CheckName).check(z.minLength(1))),
 });
 export type RunChecksOptions = z.infer<typeof RunChecksOptions>;

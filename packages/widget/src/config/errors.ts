@@ -38,34 +38,45 @@ const EXAMPLES: Record<string, string> = {
   'checks.policy.idPhoto': '{ minSharpness: 120 }',
   'checks.policy.timeoutMs': '{ camera: 45000 }',
   'checks.policy.*.*': '640',
+};
+
+/** `runChecks(options)` has fields of its own: a mistake there must not be answered with the config's. */
+const RUN_CHECKS_EXAMPLES: Record<string, string> = {
+  '': '{ only: ["camera", "microphone"] }',
   only: '["camera", "microphone"] (or "all", "permissions")',
   'only.*': '"camera"',
 };
 
+/** What the validated value is called in an error, and its right values, by error code; the config otherwise. */
+const SUBJECTS: Record<string, { name: string; examples: Record<string, string> }> = {
+  'checks.invalid': { name: 'runChecks options', examples: RUN_CHECKS_EXAMPLES },
+};
+
 export function errorsFor(code: string, input: unknown, issues: z.core.$ZodIssue[], prefix: PropertyKey[]): LifelineError[] {
+  const { name, examples } = SUBJECTS[code] ?? { name: 'the config', examples: EXAMPLES };
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    const example = EXAMPLES[prefix.join('.')] ?? '{ kbUrl: "/kb/" }';
-    return [new LifelineError(code, `${prefix.length ? prefix.join('.') : 'the config'} must be an object, got ${describe(input)}; for example ${example}`)];
+    const example = exampleFor(prefix, examples);
+    return [new LifelineError(code, `${prefix.length ? prefix.join('.') : name} must be an object, got ${describe(input)}; for example ${example}`)];
   }
-  return issues.flatMap((issue) => issueErrors(code, issue, [...prefix, ...issue.path], input, prefix.length));
+  return issues.flatMap((issue) => issueErrors(code, issue, [...prefix, ...issue.path], input, prefix.length, examples));
 }
 
-function issueErrors(code: string, issue: z.core.$ZodIssue, path: PropertyKey[], root: unknown, rootDepth: number): LifelineError[] {
+function issueErrors(code: string, issue: z.core.$ZodIssue, path: PropertyKey[], root: unknown, rootDepth: number, examples: Record<string, string>): LifelineError[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const field = [...path, key].join('.');
-      const known = knownSiblings(path);
+      const known = knownSiblings(path, examples);
       // A key that differs only in case (`kbURL`) is a typo of a known one: name it and show its right value.
       const near = known.find((name) => name.toLowerCase() === String(key).toLowerCase());
       const hint = near ? `; did you mean ${near}?` : known.length ? `; the fields here are ${known.join(', ')}` : '';
-      const example = near ? `${near}: ${exampleFor([...path, near])}` : exampleFor(path);
+      const example = near ? `${near}: ${exampleFor([...path, near], examples)}` : exampleFor(path, examples);
       return new LifelineError(code, `${field} is not a setting Lifeline knows${hint}; for example ${example}`);
     });
   }
   const field = path.join('.');
   const value = valueAt(root, path.slice(rootDepth));
   const what = value === undefined ? 'is required' : `must be ${expected(issue)}, got ${describe(value)}`;
-  return [new LifelineError(code, `${field} ${what}; for example ${exampleFor(path)}`)];
+  return [new LifelineError(code, `${field} ${what}; for example ${exampleFor(path, examples)}`)];
 }
 
 function expected(issue: z.core.$ZodIssue): string {
@@ -77,7 +88,7 @@ function expected(issue: z.core.$ZodIssue): string {
     case 'invalid_format':
       return issue.format === 'regex' ? 'written differently' : `a valid ${issue.format}`;
     case 'too_small':
-      return issue.origin === 'string' ? 'a non-empty text' : `at least ${String(issue.minimum)}`;
+      return issue.origin === 'string' ? 'a non-empty text' : issue.origin === 'array' ? `a list of at least ${String(issue.minimum)}` : `at least ${String(issue.minimum)}`;
     case 'too_big':
       return `at most ${String(issue.maximum)}`;
     default:
@@ -85,22 +96,22 @@ function expected(issue: z.core.$ZodIssue): string {
   }
 }
 
-function exampleFor(path: PropertyKey[]): string {
+function exampleFor(path: PropertyKey[], examples: Record<string, string>): string {
   const exact = path.join('.');
-  if (EXAMPLES[exact]) return EXAMPLES[exact];
+  if (examples[exact]) return examples[exact];
   // Try the path with record keys and array indexes generalized to `*`, most specific first.
   for (let i = path.length - 1; i >= 0; i -= 1) {
     const generalized = path.map((part, index) => (index >= i ? '*' : String(part))).join('.');
-    const example = EXAMPLES[generalized];
+    const example = examples[generalized];
     if (example) return example;
   }
-  return '{ kbUrl: "/kb/" }';
+  return examples[''] ?? '{ kbUrl: "/kb/" }';
 }
 
-function knownSiblings(path: PropertyKey[]): string[] {
+function knownSiblings(path: PropertyKey[], examples: Record<string, string>): string[] {
   const prefix = path.length ? `${path.join('.')}.` : '';
-  return Object.keys(EXAMPLES)
-    .filter((key) => key.startsWith(prefix) && !key.slice(prefix.length).includes('.') && !key.endsWith('*'))
+  return Object.keys(examples)
+    .filter((key) => key.length > prefix.length && key.startsWith(prefix) && !key.slice(prefix.length).includes('.') && !key.endsWith('*'))
     .map((key) => key.slice(prefix.length));
 }
 

@@ -38,7 +38,9 @@ export function App({ model, actions }: { model: ViewModel; actions: UiActions }
         }}
       >
         <div class="header">
-          <h2 id="lifeline-title">{strings.title}</h2>
+          <h2 id="lifeline-title" tabIndex={-1}>
+            {strings.title}
+          </h2>
           <button type="button" class="icon-btn" aria-label={strings.close} onClick={actions.close}>
             <span aria-hidden="true">×</span>
           </button>
