@@ -4,13 +4,12 @@
  * and a silent input; English and Spanish, light and dark, wide and narrow), taken in headless
  * Chromium on the demo's example pages into docs/screenshots/.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContextOptions } from 'playwright-core';
-import { flat, silence, toWav, toY4m } from '../packages/checks/src/image/synthetic.ts';
 import { launchChromium } from '../tests/browser/harness.ts';
-import { examPage, FAKE_MEDIA, runChecks } from '../tests/checks/driver.ts';
+import { examPage, failingMediaFlags, FAKE_MEDIA, runChecks } from '../tests/checks/driver.ts';
 import { ask, openPage, openPanel } from '../tests/widget/driver.ts';
 import { startDemo } from './serve.ts';
 
@@ -58,9 +57,7 @@ const CHECKS_SHOTS: ChecksShot[] = [
 
 // A black picture and a silent microphone, made here, so the failing shots fail the way a covered camera and a muted headset do.
 const media = await mkdtemp(path.join(tmpdir(), 'lifeline-shots-'));
-await writeFile(path.join(media, 'black.y4m'), toY4m([flat(640, 480, 0), flat(640, 480, 0)]));
-await writeFile(path.join(media, 'silent.wav'), toWav(silence(2), 48_000));
-const failingMedia = [`--use-file-for-fake-video-capture=${path.join(media, 'black.y4m')}`, `--use-file-for-fake-audio-capture=${path.join(media, 'silent.wav')}`];
+const failingMedia = failingMediaFlags(media);
 try {
   for (const shot of CHECKS_SHOTS) {
     const checksBrowser = await launchChromium([...FAKE_MEDIA, ...(shot.failing ? failingMedia : [])]);

@@ -11,10 +11,10 @@ import type { CheckReport, CheckResult } from '@lifeline/protocol';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../../examples/serve.ts';
-import { blurred, flat, idCardPicture, noisy, silence, toWav, toY4m } from '../../packages/checks/src/image/synthetic.ts';
+import { blurred, flat, idCardPicture, noisy, toY4m } from '../../packages/checks/src/image/synthetic.ts';
 import { launchChromium } from '../browser/harness.ts';
 import { hostProblems } from '../widget/driver.ts';
-import { examPage, FAKE_MEDIA, liveTracks, openedStreams, runChecks } from './driver.ts';
+import { examPage, failingMediaFlags, FAKE_MEDIA, liveTracks, openedStreams, runChecks } from './driver.ts';
 
 /** The throttled network check address: 8 Mbps down, 2 Mbps up. */
 const DOWN_BYTES_PER_SECOND = 1_000_000;
@@ -29,10 +29,8 @@ beforeAll(async () => {
   const card = idCardPicture(640, 480);
   // A few frames with a little sensor noise, so the picture is live, not frozen.
   const live = (image: ReturnType<typeof flat>) => [1, 2, 3, 4].map((seed) => noisy(image, 2, seed));
-  writeFileSync(path.join(media, 'black.y4m'), toY4m([flat(640, 480, 0), flat(640, 480, 0)]));
   writeFileSync(path.join(media, 'sharp-id.y4m'), toY4m(live(card)));
   writeFileSync(path.join(media, 'blurred-id.y4m'), toY4m(live(blurred(card, 4))));
-  writeFileSync(path.join(media, 'silent.wav'), toWav(silence(2), 48_000));
 }, 60_000);
 
 afterAll(async () => {
@@ -92,7 +90,7 @@ describe('the checks in Chromium', () => {
   }, 60_000);
 
   it('fail the camera with camera.black_frame and the microphone with microphone.silent on a black video and a silent input', async () => {
-    const flags = [...FAKE_MEDIA, `--use-file-for-fake-video-capture=${path.join(media, 'black.y4m')}`, `--use-file-for-fake-audio-capture=${path.join(media, 'silent.wav')}`];
+    const flags = [...FAKE_MEDIA, ...failingMediaFlags(media)];
     await withChromium(flags, async (browser) => {
       const { page } = await examPage(browser, demo.url);
       const results = byCheck(await runChecks(page, ['camera', 'microphone']));
@@ -137,16 +135,17 @@ describe('the checks in Chromium', () => {
   it('report bad runChecks options as checks.invalid and go back to the conversation', async () => {
     await withChromium(FAKE_MEDIA, async (browser) => {
       const { page, problems } = await examPage(browser, demo.url);
-      const codes = await page.evaluate(() => {
-        const w = window as unknown as { Lifeline(...args: unknown[]): unknown };
-        const seen: string[] = [];
-        w.Lifeline('on', 'error', (error: { code: string }) => seen.push(error.code));
+      await page.evaluate(() => {
+        const w = window as unknown as { Lifeline(...args: unknown[]): unknown; __errors: string[] };
+        w.__errors = [];
+        w.Lifeline('on', 'error', (error: { code: string }) => w.__errors.push(error.code));
         w.Lifeline('runChecks', { only: ['camra'] });
-        return new Promise<string[]>((resolve) => setTimeout(() => resolve(seen), 500));
       });
-      expect(codes).toEqual(['checks.invalid']);
+      const errors = () => page.evaluate(() => (window as unknown as { __errors: string[] }).__errors);
+      await expect.poll(errors).toEqual(['checks.invalid']);
       expect(problems.join('\n')).toContain('only.0 must be one of');
       await page.locator('#lifeline-question').waitFor();
+      expect(await errors()).toEqual(['checks.invalid']);
       expect(await page.locator('.checks').count()).toBe(0);
       expect(await openedStreams(page)).toBe(0);
     });

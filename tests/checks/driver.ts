@@ -106,7 +106,6 @@ export async function runChecks(page: Page, only: string[] | undefined, heard = 
   throw new Error('the checks did not finish in 90 s');
 }
 
-
 /** Tracks the page opened that are still live: 0 means every camera and microphone light is off. */
 export async function liveTracks(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __streams: MediaStream[] }).__streams.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length);
