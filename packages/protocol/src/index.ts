@@ -7,3 +7,4 @@ export * from './checks.ts';
 export * from './check-reasons.ts';
 export * from './check-policy.ts';
 export * from './run-checks-options.ts';
+export * from './conversation.ts';

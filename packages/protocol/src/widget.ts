@@ -92,15 +92,16 @@ export const HelpSession = z.strictObject({
 export type HelpSession = z.infer<typeof HelpSession>;
 
 /** What `getSessionContext()` returns and `escalate` carries: everything an agent needs to not ask twice. */
-export interface SessionContext {
-  sessionId: string;
-  startedAt: string;
-  locale: string;
-  phase: Phase | undefined;
-  kbVersion: string | undefined;
-  page: string;
-  userAgent: string;
-  entries: HelpSessionEntry[];
+export const SessionContext = z.strictObject({
+  sessionId: z.string().check(z.maxLength(200)),
+  startedAt: z.string().check(z.maxLength(40)),
+  locale: z.string().check(z.maxLength(35)),
+  phase: z.optional(Phase),
+  kbVersion: z.optional(z.string().check(z.maxLength(100))),
+  page: z.string().check(z.maxLength(2000)),
+  userAgent: z.string().check(z.maxLength(1000)),
+  entries: z.array(HelpSessionEntry).check(z.maxLength(500)),
   /** The latest check report, if the candidate ran the checks. */
-  checks: CheckReport | undefined;
-}
+  checks: z.optional(CheckReport),
+});
+export type SessionContext = z.infer<typeof SessionContext>;

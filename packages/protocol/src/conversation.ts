@@ -1,0 +1,116 @@
+/**
+ * @module The candidate API between the widget's chat client and the gateway (docs/protocol.md): the
+ * token's claims, the requests and answers, and the events of a conversation's SSE stream.
+ */
+import * as z from 'zod/mini';
+import { Locale, Phase } from './kb.ts';
+import { SessionContext } from './widget.ts';
+
+/** The longest a candidate token may live: the host signs a fresh one for each page. */
+export const MAX_TOKEN_SECONDS = 3600;
+
+/** What the host's backend signs (HS256, ES256 or RS256) for a candidate. `iss`, `aud` and `exp` are checked by the gateway. */
+export const CandidateClaims = z.looseObject({
+  /** The candidate's id on the platform: the owner of its conversations. */
+  sub: z.string().check(z.minLength(1), z.maxLength(200)),
+  /** Shown to the agent. */
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  exam: z.strictObject({
+    id: z.string().check(z.minLength(1), z.maxLength(200)),
+    name: z.string().check(z.minLength(1), z.maxLength(300)),
+    /** When the exam starts (ISO 8601 with a time zone): the queue serves those about to start first. */
+    start: z.optional(z.iso.datetime({ offset: true })),
+  }),
+  phase: Phase,
+  locale: z.optional(Locale),
+  exp: z.number(),
+  iat: z.optional(z.number()),
+});
+export type CandidateClaims = z.infer<typeof CandidateClaims>;
+
+export const ConversationId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
+
+/** Made by the widget for each message it sends: a retry with the same id is the same message. */
+export const ClientMessageId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
+
+/** Made by the widget for each "Talk to a person": a retry with the same key is the same conversation. */
+export const IdempotencyKey = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
+
+export const MessageText = z.string().check(z.trim(), z.minLength(1), z.maxLength(4000));
+
+/** `POST /v1/conversations` (header `Idempotency-Key`): the help session so far, so the agent never asks twice. */
+export const CreateConversation = z.strictObject({
+  context: SessionContext,
+});
+export type CreateConversation = z.infer<typeof CreateConversation>;
+
+export const CONVERSATION_STATUSES = ['queued', 'assigned', 'closed', 'ticket'] as const;
+export const ConversationStatus = z.enum(CONVERSATION_STATUSES);
+export type ConversationStatus = z.infer<typeof ConversationStatus>;
+
+/** The answer to `POST /v1/conversations`, and what a reload reads back. */
+export const ConversationView = z.strictObject({
+  id: ConversationId,
+  status: ConversationStatus,
+  /** 1 is next; absent once an agent has it. */
+  position: z.optional(z.int().check(z.minimum(1))),
+  estimatedWaitSeconds: z.optional(z.int().check(z.minimum(0))),
+  /** The short reference of a ticket (outside hours or with no agent online). */
+  ticket: z.optional(z.string()),
+});
+export type ConversationView = z.infer<typeof ConversationView>;
+
+export const MESSAGE_AUTHORS = ['candidate', 'agent', 'system'] as const;
+
+export const Message = z.strictObject({
+  id: z.string(),
+  clientMessageId: z.optional(ClientMessageId),
+  author: z.enum(MESSAGE_AUTHORS),
+  /** The agent's display name; the candidate's own messages carry none. */
+  name: z.optional(z.string()),
+  text: z.string(),
+  at: z.iso.datetime(),
+});
+export type Message = z.infer<typeof Message>;
+
+/** `POST /v1/conversations/:id/messages`. */
+export const SendMessage = z.strictObject({ clientMessageId: ClientMessageId, text: MessageText });
+export type SendMessage = z.infer<typeof SendMessage>;
+
+/** `POST /v1/conversations/:id/typing`. */
+export const Typing = z.strictObject({ typing: z.boolean() });
+export type Typing = z.infer<typeof Typing>;
+
+/** `POST /v1/conversations/:id/csat`: 1 (bad) to 5 (good). */
+export const Csat = z.strictObject({
+  score: z.int().check(z.minimum(1), z.maximum(5)),
+  comment: z.optional(z.string().check(z.maxLength(2000))),
+});
+export type Csat = z.infer<typeof Csat>;
+
+/**
+ * One event of a conversation's stream. `seq` increases by one per conversation and is the SSE `id:`,
+ * so `Last-Event-ID` resumes exactly after the last event seen; `type` is the SSE `event:`.
+ */
+export const ConversationEvent = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('message'), seq: z.int(), at: z.iso.datetime(), message: Message }),
+  z.strictObject({ type: z.literal('agent_joined'), seq: z.int(), at: z.iso.datetime(), agent: z.strictObject({ name: z.string() }) }),
+  z.strictObject({ type: z.literal('agent_typing'), seq: z.int(), at: z.iso.datetime(), typing: z.boolean() }),
+  z.strictObject({
+    type: z.literal('queue_update'),
+    seq: z.int(),
+    at: z.iso.datetime(),
+    position: z.int().check(z.minimum(1)),
+    estimatedWaitSeconds: z.int().check(z.minimum(0)),
+  }),
+  z.strictObject({ type: z.literal('transferred'), seq: z.int(), at: z.iso.datetime(), queue: z.string() }),
+  z.strictObject({ type: z.literal('closed'), seq: z.int(), at: z.iso.datetime() }),
+  z.strictObject({ type: z.literal('csat_requested'), seq: z.int(), at: z.iso.datetime() }),
+  z.strictObject({ type: z.literal('ticket_created'), seq: z.int(), at: z.iso.datetime(), ticket: z.string() }),
+]);
+export type ConversationEvent = z.infer<typeof ConversationEvent>;
+export type ConversationEventType = ConversationEvent['type'];
+
+/** Every error answer of the gateway: a stable code and a message that says what to fix. */
+export const ApiError = z.strictObject({ error: z.strictObject({ code: z.string(), message: z.string() }) });
+export type ApiError = z.infer<typeof ApiError>;
