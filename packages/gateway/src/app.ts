@@ -1,0 +1,143 @@
+/**
+ * @module The gateway's HTTP API on Hono: the candidate API under /v1 (docs/protocol.md). Bodies are
+ * parsed with the protocol's zod schemas; every error answer is `{ error: { code, message } }`.
+ */
+import { ConversationId, CreateConversation, Csat, IdempotencyKey, SendMessage, Typing, type CandidateClaims, type ConversationEvent } from '@lifeline/protocol';
+import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
+import { streamSSE } from 'hono/streaming';
+import * as z from 'zod/mini';
+import type { Verified } from './auth/candidate.ts';
+import type { ConversationStore } from './conversations/store.ts';
+import type { EventHub } from './conversations/hub.ts';
+
+/** Proxies drop a silent stream; a comment line every 15 s keeps it open and tells the client the line is alive. */
+export const HEARTBEAT_MS = 15_000;
+
+export interface AppDeps {
+  store: ConversationStore;
+  hub: EventHub;
+  verify(token: string): Promise<Verified>;
+  corsOrigins: string[];
+  heartbeatMs?: number;
+}
+
+type Env = { Variables: { candidate: CandidateClaims } };
+
+export function createApp(deps: AppDeps): Hono<Env> {
+  const app = new Hono<Env>();
+  const fail = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 415, code: string, message: string) => c.json({ error: { code, message } }, status);
+
+  app.use('/v1/*', cors({ origin: (origin) => (deps.corsOrigins.includes(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'], maxAge: 600 }));
+
+  app.use('/v1/*', async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const token = /^Bearer (\S+)$/i.exec(header)?.[1];
+    if (!token) return fail(c, 401, 'auth.missing', 'send the candidate token as "Authorization: Bearer <token>"');
+    const verified = await deps.verify(token);
+    if (!verified.ok) return fail(c, 401, verified.error.code, verified.error.message);
+    c.set('candidate', verified.claims);
+    await next();
+  });
+
+  /** The body as the schema wants it, or the 400 answer that says which field is wrong. */
+  async function body<T>(c: Context, schema: z.ZodMiniType<T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+    let raw: unknown;
+    try {
+      raw = await c.req.json();
+    } catch {
+      return { ok: false, response: fail(c, 400, 'request.invalid_json', 'the body must be JSON with content-type application/json') };
+    }
+    const parsed = z.safeParse(schema, raw);
+    if (parsed.success) return { ok: true, value: parsed.data };
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
+    return { ok: false, response: fail(c, 400, 'request.invalid', problems) };
+  }
+
+  /** The conversation in the path, if it is the candidate's own: 404 when there is none, 403 when it is someone else's. */
+  async function ownConversation(c: Context<Env>): Promise<{ ok: true; id: string } | { ok: false; response: Response }> {
+    const id = c.req.param('id') ?? '';
+    if (!z.safeParse(ConversationId, id).success) return { ok: false, response: fail(c, 404, 'conversation.not_found', `no conversation "${id}"`) };
+    const owner = await deps.store.ownerOf(id);
+    if (owner === undefined) return { ok: false, response: fail(c, 404, 'conversation.not_found', `no conversation "${id}"`) };
+    if (owner !== c.get('candidate').sub) return { ok: false, response: fail(c, 403, 'conversation.forbidden', 'this conversation belongs to another candidate') };
+    return { ok: true, id };
+  }
+
+  app.post('/v1/conversations', async (c) => {
+    const key = c.req.header('idempotency-key') ?? '';
+    if (!z.safeParse(IdempotencyKey, key).success) return fail(c, 400, 'request.idempotency_key', 'send an Idempotency-Key header of 8 to 64 letters, digits, "-" or "_", the same on every retry');
+    const parsed = await body(c, CreateConversation);
+    if (!parsed.ok) return parsed.response;
+    const { conversation, created } = await deps.store.create(c.get('candidate'), key, parsed.value.context);
+    return c.json(conversation, created ? 201 : 200);
+  });
+
+  app.get('/v1/conversations/:id', async (c) => {
+    const own = await ownConversation(c);
+    if (!own.ok) return own.response;
+    return c.json(await deps.store.get(own.id));
+  });
+
+  app.post('/v1/conversations/:id/messages', async (c) => {
+    const own = await ownConversation(c);
+    if (!own.ok) return own.response;
+    const parsed = await body(c, SendMessage);
+    if (!parsed.ok) return parsed.response;
+    const { message, created } = await deps.store.addCandidateMessage(own.id, parsed.value.clientMessageId, parsed.value.text);
+    return c.json(message, created ? 201 : 200);
+  });
+
+  app.post('/v1/conversations/:id/typing', async (c) => {
+    const own = await ownConversation(c);
+    if (!own.ok) return own.response;
+    const parsed = await body(c, Typing);
+    if (!parsed.ok) return parsed.response;
+    // The agent's console shows it; the candidate's own stream does not carry it back.
+    return c.body(null, 204);
+  });
+
+  app.post('/v1/conversations/:id/csat', async (c) => {
+    const own = await ownConversation(c);
+    if (!own.ok) return own.response;
+    const parsed = await body(c, Csat);
+    if (!parsed.ok) return parsed.response;
+    return fail(c, 409, 'csat.not_requested', 'the conversation has not been closed yet: rate it after the agent closes it');
+  });
+
+  app.get('/v1/conversations/:id/events', async (c) => {
+    const own = await ownConversation(c);
+    if (!own.ok) return own.response;
+    const lastEventId = Number(c.req.header('last-event-id') ?? c.req.query('after') ?? '0');
+    const after = Number.isInteger(lastEventId) && lastEventId >= 0 ? lastEventId : 0;
+    return streamSSE(c, async (stream) => {
+      // Listen first and keep what arrives while the missed events are read, so nothing falls between.
+      const waiting: ConversationEvent[] = [];
+      let live: ((event: ConversationEvent) => void) | undefined;
+      const unsubscribe = deps.hub.subscribe(own.id, (event) => (live ? live(event) : waiting.push(event)));
+      let sent = after;
+      let writing = Promise.resolve();
+      const send = (event: ConversationEvent) => {
+        if (event.seq <= sent) return;
+        sent = event.seq;
+        writing = writing.then(() => stream.writeSSE({ id: String(event.seq), event: event.type, data: JSON.stringify(event) }));
+      };
+      const heartbeat = setInterval(() => {
+        writing = writing.then(() => stream.write(': heartbeat\n\n').then(() => undefined));
+      }, deps.heartbeatMs ?? HEARTBEAT_MS);
+      const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
+      try {
+        for (const event of await deps.store.eventsAfter(own.id, after)) send(event);
+        waiting.sort((a, b) => a.seq - b.seq).forEach(send);
+        live = send;
+        await closed;
+      } finally {
+        clearInterval(heartbeat);
+        unsubscribe();
+      }
+    });
+  });
+
+  app.notFound((c) => fail(c, 404, 'route.not_found', `no ${c.req.method} ${new URL(c.req.url).pathname}: see docs/protocol.md`));
+  return app;
+}

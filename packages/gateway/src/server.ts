@@ -1,0 +1,42 @@
+/** @module Starts the gateway: opens the database (migrating it), builds the app, and listens. */
+import { serve, type ServerType } from '@hono/node-server';
+import { candidateVerifier } from './auth/candidate.ts';
+import { createApp } from './app.ts';
+import type { ResolvedConfig } from './config/index.ts';
+import { openDatabase, type Database } from './db/index.ts';
+import { EventHub } from './conversations/hub.ts';
+import { ConversationStore } from './conversations/store.ts';
+
+export interface RunningGateway {
+  url: string;
+  db: Database;
+  hub: EventHub;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  heartbeatMs?: number;
+}
+
+export async function startGateway(config: ResolvedConfig, options: StartOptions = {}): Promise<RunningGateway> {
+  const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  const hub = new EventHub();
+  const store = new ConversationStore(db, (id, event) => hub.publish(id, event));
+  const app = createApp({ store, hub, verify: candidateVerifier(config.auth), corsOrigins: config.corsOrigins, ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) });
+  const server = await new Promise<ServerType>((resolve) => {
+    const started: ServerType = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    url: `http://${config.host}:${port}`,
+    db,
+    hub,
+    async close() {
+      // Open SSE streams would hold the server open: end them with the server.
+      (server as unknown as { closeAllConnections?(): void }).closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}

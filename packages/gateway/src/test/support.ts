@@ -1,0 +1,109 @@
+/** @module Test helpers: a real gateway on a fresh PGlite folder, candidate tokens, and an SSE reader. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { SessionContext } from '@lifeline/protocol';
+import { SignJWT } from 'jose';
+import { resolveConfig } from '../config/index.ts';
+import { startGateway, type RunningGateway } from '../server.ts';
+
+export const SECRET = 'test-secret-that-is-long-enough-for-hs256!';
+export const ISSUER = 'https://exams.example.com';
+export const AUDIENCE = 'lifeline';
+export const EXAM_ORIGIN = 'https://exams.example.com';
+
+export interface TestGateway extends RunningGateway {
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function testGateway(options: { heartbeatMs?: number } = {}): Promise<TestGateway> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'lifeline-gateway-'));
+  const config = resolveConfig({ port: 0, dataDir, auth: { issuer: ISSUER, audience: AUDIENCE, secret: SECRET }, corsOrigins: [EXAM_ORIGIN] });
+  const gateway = await startGateway(config, options);
+  return {
+    ...gateway,
+    dataDir,
+    async stop() {
+      await gateway.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TokenOptions {
+  sub?: string;
+  secret?: string;
+  issuer?: string;
+  audience?: string;
+  /** Seconds from now; negative for an expired token. */
+  expiresIn?: number;
+  issuedAt?: number;
+  claims?: Record<string, unknown>;
+}
+
+export async function candidateToken(options: TokenOptions = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const issuedAt = options.issuedAt ?? now;
+  return new SignJWT({ name: 'Ana García', exam: { id: 'bio-101', name: 'Biology 101', start: new Date(Date.now() + 20 * 60_000).toISOString() }, phase: 'before', locale: 'es', ...options.claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(options.sub ?? 'candidate-1')
+    .setIssuer(options.issuer ?? ISSUER)
+    .setAudience(options.audience ?? AUDIENCE)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(now + (options.expiresIn ?? 600))
+    .sign(new TextEncoder().encode(options.secret ?? SECRET));
+}
+
+export const CONTEXT: SessionContext = {
+  sessionId: 'session-1',
+  startedAt: '2026-11-24T09:00:00.000Z',
+  locale: 'es',
+  phase: 'before',
+  kbVersion: '2026.11.1',
+  page: 'https://exams.example.com/bio-101',
+  userAgent: 'Mozilla/5.0',
+  entries: [{ type: 'question', at: 1, text: 'my camera is black' }],
+  checks: undefined,
+};
+
+export interface SseEvent {
+  id?: string;
+  event?: string;
+  data?: string;
+  comment?: string;
+}
+
+/** Reads SSE frames from a response until `done` says it has enough (or the time runs out). */
+export async function readSse(response: Response, done: (events: SseEvent[]) => boolean, timeoutMs = 5000): Promise<{ events: SseEvent[]; raw: string }> {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const events: SseEvent[] = [];
+  let raw = '';
+  let buffer = '';
+  const timer = setTimeout(() => void reader.cancel(), timeoutMs);
+  try {
+    while (!done(events)) {
+      const { value, done: ended } = await reader.read();
+      if (ended) break;
+      raw += value;
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event: SseEvent = {};
+        for (const line of frame.split('\n')) {
+          const [field, ...rest] = line.split(':');
+          const value = rest.join(':').replace(/^ /, '');
+          if (field === '') event.comment = value;
+          else if (field === 'id' || field === 'event' || field === 'data') event[field] = value;
+        }
+        events.push(event);
+      }
+    }
+  } finally {
+    clearTimeout(timer);
+    await reader.cancel().catch(() => undefined);
+  }
+  return { events, raw };
+}
