@@ -1,7 +1,11 @@
 /**
  * @module The checks view: progress, what the candidate must do now (the tone, the screen picker, the
  * ID photo, a live preview or level), then each check's result in plain words with its fix and "run again".
+ * @jsxRuntime classic
+ * @jsx h
+ * @jsxFrag Fragment
  */
+import { Fragment, h } from 'preact';
 import type { CheckId, CheckResult } from '@lifeline/protocol';
 import type { CandidateStep, SpeakerControl } from '@lifeline/checks';
 import { format, type UiStrings } from '../i18n/index.ts';

@@ -1,4 +1,10 @@
-/** @module The widget's UI: launcher, and a non-modal dialog holding the conversation or an article. */
+/**
+ * @module The widget's UI: launcher, and a non-modal dialog holding the conversation or an article.
+ * @jsxRuntime classic
+ * @jsx h
+ * @jsxFrag Fragment
+ */
+import { Fragment, h } from 'preact';
 import { Composer } from './Composer.tsx';
 import { Conversation } from './Conversation.tsx';
 import { LAUNCHER_ICON } from './launcher-style.ts';

@@ -1,4 +1,9 @@
-/** @module One article in full: the compiled HTML (sanitized at build time) and its related articles. */
+/**
+ * @module One article in full: the compiled HTML (sanitized at build time) and its related articles.
+ * @jsxRuntime classic
+ * @jsx h
+ */
+import { h } from 'preact';
 import type { UiStrings } from '../i18n/index.ts';
 import type { ArticleDetail, UiActions } from './view-model.ts';
 

@@ -1,4 +1,10 @@
-/** @module Where the candidate types a question. Uncontrolled: the form is read on submit, so no hooks ship. */
+/**
+ * @module Where the candidate types a question. Uncontrolled: the form is read on submit, so no hooks ship.
+ * @jsxRuntime classic
+ * @jsx h
+ * @jsxFrag Fragment
+ */
+import { Fragment, h } from 'preact';
 import type { UiStrings } from '../i18n/index.ts';
 
 /** Questions longer than this are cut: nobody types more into a help box, and the search stays fast. */

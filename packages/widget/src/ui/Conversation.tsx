@@ -1,4 +1,10 @@
-/** @module The conversation: greeting and quick replies, then questions and the bot's answers, announced politely. */
+/**
+ * @module The conversation: greeting and quick replies, then questions and the bot's answers, announced politely.
+ * @jsxRuntime classic
+ * @jsx h
+ * @jsxFrag Fragment
+ */
+import { Fragment, h } from 'preact';
 import type { TranscriptItem } from '../bot/index.ts';
 import { format } from '../i18n/index.ts';
 import type { UiActions, ViewModel } from './view-model.ts';
