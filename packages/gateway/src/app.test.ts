@@ -94,7 +94,7 @@ describe('conversations', () => {
     const [a, b] = [(await first.json()) as Message, (await again.json()) as Message];
     expect(b).toEqual(a);
     expect(await gateway.db.query('select id from messages where conversation_id = $1', [body.id])).toHaveLength(1);
-    expect(await gateway.db.query('select seq from events where conversation_id = $1', [body.id])).toHaveLength(1);
+    expect(await gateway.db.query(`select seq from events where conversation_id = $1 and type = 'message'`, [body.id])).toHaveLength(1);
   });
 });
 
@@ -106,22 +106,28 @@ describe('the event stream', () => {
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const { raw, events } = await readSse(response, (seen) => seen.some((e) => e.event === 'message'));
     const event = JSON.parse(events.find((e) => e.event === 'message')!.data!) as ConversationEvent;
-    expect(raw).toContain(`event: message\ndata: ${JSON.stringify(event)}\nid: 1\n\n`);
+    // The first event told the candidate its place in the queue; the message is the second.
+    expect(events[0]!.event).toBe('queue_update');
+    expect(raw).toContain(`event: message\ndata: ${JSON.stringify(event)}\nid: 2\n\n`);
   });
 
   it('resumes exactly after Last-Event-ID, then goes on live, with no event twice', async () => {
     const { body } = await createConversation();
     for (let i = 1; i <= 5; i += 1) await send(body.id, `client-msg-resume-${i}`, `message ${i}`);
-    const response = await fetch(`${gateway.url}/v1/conversations/${body.id}/events`, { headers: { ...auth(token), 'last-event-id': '2' } });
-    const reading = readSse(response, (seen) => seen.filter((e) => e.id).length >= 5);
+    const seqs = (await gateway.db.query<{ seq: number }>(`select seq from events where conversation_id = $1 and type = 'message' order by seq`, [body.id])).map((r) => r.seq);
+    // The candidate saw up to "message 2".
+    const response = await fetch(`${gateway.url}/v1/conversations/${body.id}/events`, { headers: { ...auth(token), 'last-event-id': String(seqs[1]) } });
+    const reading = readSse(response, (seen) => seen.filter((e) => e.event === 'message').length >= 5);
     // Sent while the stream is open: it arrives live after the missed ones.
     await new Promise((resolve) => setTimeout(resolve, 100));
     await send(body.id, 'client-msg-resume-6', 'message 6');
     await send(body.id, 'client-msg-resume-7', 'message 7');
     const { events } = await reading;
     const ids = events.filter((e) => e.id).map((e) => Number(e.id));
-    expect(ids).toEqual([3, 4, 5, 6, 7]);
-    const texts = events.filter((e) => e.data).map((e) => (JSON.parse(e.data!) as Extract<ConversationEvent, { type: 'message' }>).message.text);
+    expect(ids[0]).toBe(seqs[2]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    const texts = events.filter((e) => e.event === 'message').map((e) => (JSON.parse(e.data!) as Extract<ConversationEvent, { type: 'message' }>).message.text);
     expect(texts).toEqual(['message 3', 'message 4', 'message 5', 'message 6', 'message 7']);
   });
 

@@ -9,6 +9,7 @@ import { streamSSE } from 'hono/streaming';
 import * as z from 'zod/mini';
 import type { Verified } from './auth/candidate.ts';
 import type { ConversationStore } from './conversations/store.ts';
+import { createConsoleApi, type ConsoleDeps } from './console-api.ts';
 import type { EventHub } from './conversations/hub.ts';
 
 /** Proxies drop a silent stream; a comment line every 15 s keeps it open and tells the client the line is alive. */
@@ -16,6 +17,8 @@ export const HEARTBEAT_MS = 15_000;
 
 export interface AppDeps {
   store: ConversationStore;
+  /** The console API; absent, /console/api answers 404. */
+  console?: ConsoleDeps;
   hub: EventHub;
   verify(token: string): Promise<Verified>;
   corsOrigins: string[];
@@ -70,6 +73,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const parsed = await body(c, CreateConversation);
     if (!parsed.ok) return parsed.response;
     const { conversation, created } = await deps.store.create(c.get('candidate'), key, parsed.value.context);
+    if (created) await deps.store.announcePositions();
     return c.json(conversation, created ? 201 : 200);
   });
 
@@ -102,7 +106,11 @@ export function createApp(deps: AppDeps): Hono<Env> {
     if (!own.ok) return own.response;
     const parsed = await body(c, Csat);
     if (!parsed.ok) return parsed.response;
-    return fail(c, 409, 'csat.not_requested', 'the conversation has not been closed yet: rate it after the agent closes it');
+    const rated = await deps.store.rate(own.id, parsed.value.score, parsed.value.comment);
+    if (rated === 'rated') return c.body(null, 204);
+    return rated === 'not_closed'
+      ? fail(c, 409, 'csat.not_requested', 'the conversation has not been closed yet: rate it after the agent closes it')
+      : fail(c, 409, 'csat.already_rated', 'this conversation has already been rated');
   });
 
   app.get('/v1/conversations/:id/events', async (c) => {
@@ -137,6 +145,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
       }
     });
   });
+
+  if (deps.console) app.route('/console/api', createConsoleApi(deps.console));
 
   app.notFound((c) => fail(c, 404, 'route.not_found', `no ${c.req.method} ${new URL(c.req.url).pathname}: see docs/protocol.md`));
   return app;

@@ -22,7 +22,14 @@ export async function startGateway(config: ResolvedConfig, options: StartOptions
   const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
   const hub = new EventHub();
   const store = new ConversationStore(db, (id, event) => hub.publish(id, event));
-  const app = createApp({ store, hub, verify: candidateVerifier(config.auth), corsOrigins: config.corsOrigins, ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) });
+  const app = createApp({
+    store,
+    hub,
+    verify: candidateVerifier(config.auth),
+    corsOrigins: config.corsOrigins,
+    console: { db, store, accounts: config.agents ?? [], secureCookies: !['127.0.0.1', 'localhost'].includes(config.host) },
+    ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+  });
   const server = await new Promise<ServerType>((resolve) => {
     const started: ServerType = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
   });

@@ -8,3 +8,4 @@ export * from './check-reasons.ts';
 export * from './check-policy.ts';
 export * from './run-checks-options.ts';
 export * from './conversation.ts';
+export * from './console.ts';

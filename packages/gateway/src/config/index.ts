@@ -4,7 +4,7 @@
  * error that names the field and what it must be.
  */
 import { readFile } from 'node:fs/promises';
-import { LifelineError } from '@lifeline/protocol';
+import { AgentRole, LifelineError } from '@lifeline/protocol';
 import * as z from 'zod/mini';
 
 const Origin = z.string().check(z.regex(/^https?:\/\/[^/\s]+$/, 'an origin such as "https://exams.example.com" (scheme and host, no path)'));
@@ -26,6 +26,19 @@ export const GatewayConfig = z.strictObject({
   }),
   /** Candidates without a token (the demo): off unless enabled, and rate-limited per address. */
   anonymous: z.optional(z.strictObject({ enabled: z.boolean(), perMinute: z.optional(z.int().check(z.minimum(1))) })),
+  /** Console accounts; `lifeline-gateway hash-password` makes a passwordHash. */
+  agents: z.optional(
+    z.array(
+      z.strictObject({
+        id: z.string().check(z.regex(/^[a-z0-9._-]{1,64}$/, 'lower-case letters, digits, ".", "_" or "-"')),
+        name: z.string().check(z.minLength(1)),
+        passwordHash: z.string().check(z.regex(/^scrypt\$/, 'a hash from `lifeline-gateway hash-password`, starting "scrypt$"')),
+        role: AgentRole,
+        /** Chats at once; support teams take up to 4. */
+        capacity: z.optional(z.int().check(z.minimum(1), z.maximum(10))),
+      }),
+    ),
+  ),
   /** Exam pages allowed to call the candidate API (CORS). */
   corsOrigins: z.optional(z.array(Origin)),
 });

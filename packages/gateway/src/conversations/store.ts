@@ -3,8 +3,9 @@
  * event log whose per-conversation `seq` is taken inside the same transaction as the change it records.
  */
 import { randomUUID } from 'node:crypto';
-import type { CandidateClaims, ConversationEvent, ConversationView, Message, SessionContext } from '@lifeline/protocol';
+import type { AgentRole, CandidateClaims, ConversationEvent, ConversationView, Message, Phase, SessionContext } from '@lifeline/protocol';
 import type { Database, Queryable } from '../db/index.ts';
+import { QUEUE_ORDER_SQL } from './queue.ts';
 
 type EventBody = ConversationEvent extends infer E ? (E extends ConversationEvent ? Omit<E, 'seq' | 'at'> : never) : never;
 
@@ -26,6 +27,9 @@ interface MessageRow extends Record<string, unknown> {
 }
 
 const iso = (value: Date | string) => new Date(value).toISOString();
+
+/** A chat takes about 4 minutes of an agent's time when four run at once: one a minute per place, until history says better. */
+const estimatedWait = (position: number) => position * 60;
 
 export class ConversationStore {
   constructor(
@@ -85,6 +89,102 @@ export class ConversationStore {
     return event;
   }
 
+  // --- the agent's side ---
+
+  /** The waiting conversations an agent may take, most urgent first, and the agent's own open ones. */
+  async queueFor(agent: AgentRef): Promise<{ waiting: QueueItem[]; mine: QueueItem[] }> {
+    const queues = agent.role === 'lead' ? ['tier1', 'tier2'] : [agent.role === 'tier2' ? 'tier2' : 'tier1'];
+    const columns = `id, candidate_name, exam_name, exam_start, phase, queue, status, agent_id, created_at, context`;
+    const waiting = await this.db.query<QueueRow>(`select ${columns} from conversations where status = 'queued' and queue = any($1) order by ${QUEUE_ORDER_SQL}`, [queues]);
+    const mine = await this.db.query<QueueRow>(`select ${columns} from conversations where status = 'assigned' and agent_id = $1 order by assigned_at`, [agent.id]);
+    return { waiting: waiting.map(toQueueItem), mine: mine.map(toQueueItem) };
+  }
+
+  /**
+   * Gives a waiting conversation to the agent: the one named, or with 'next' the most urgent of the
+   * agent's queue. `full` when the agent already has `capacity` chats, `taken` when someone was faster.
+   */
+  async take(agent: AgentRef, which: string | 'next'): Promise<{ ok: true; id: string } | { ok: false; why: 'full' | 'taken' | 'empty' }> {
+    const outcome = await this.db.transaction(async (tx) => {
+      const [load] = await tx.query<{ count: string | number }>(`select count(*) as count from conversations where status = 'assigned' and agent_id = $1`, [agent.id]);
+      if (Number(load?.count ?? 0) >= agent.capacity) return { ok: false as const, why: 'full' as const };
+      const queue = agent.role === 'tier2' ? 'tier2' : 'tier1';
+      const [row] =
+        which === 'next'
+          ? await tx.query<{ id: string }>(`select id from conversations where status = 'queued' and (queue = $1 or $2) order by ${QUEUE_ORDER_SQL} limit 1 for update`, [queue, agent.role === 'lead'])
+          : await tx.query<{ id: string }>(`select id from conversations where id = $1 and status = 'queued' for update`, [which]);
+      if (!row) return { ok: false as const, why: which === 'next' ? ('empty' as const) : ('taken' as const) };
+      await tx.query(`update conversations set status = 'assigned', agent_id = $2, assigned_at = now() where id = $1`, [row.id, agent.id]);
+      await audit(tx, agent.id, 'assign', row.id, {});
+      return { ok: true as const, id: row.id, event: await appendEvent(tx, row.id, { type: 'agent_joined', agent: { name: agent.name } }) };
+    });
+    if (!outcome.ok) return outcome;
+    this.onEvent(outcome.id, outcome.event);
+    await this.announcePositions();
+    return { ok: true, id: outcome.id };
+  }
+
+  /** What the agent sees when opening a conversation (and the audit log notes that they did). */
+  async openFor(agent: AgentRef, conversationId: string): Promise<ConversationDetail | undefined> {
+    const [row] = await this.db.query<QueueRow & { candidate_id: string; tags: unknown; csat_score: number | null; csat_comment: string | null; resolution: string | null }>(
+      'select id, candidate_id, candidate_name, exam_name, exam_start, phase, queue, status, agent_id, created_at, context, tags, csat_score, csat_comment, resolution from conversations where id = $1',
+      [conversationId],
+    );
+    if (!row) return undefined;
+    await audit(this.db, agent.id, 'open', conversationId, {});
+    const messages = await this.db.query<MessageRow & { private: boolean }>('select id, client_message_id, author, name, text, private, created_at from messages where conversation_id = $1 order by created_at, id', [conversationId]);
+    return {
+      ...toQueueItem(row),
+      context: parseJson(row.context) as SessionContext,
+      messages: messages.map((m) => ({ ...toMessage(m), private: m.private })),
+      csat: row.csat_score === null ? undefined : { score: row.csat_score, ...(row.csat_comment ? { comment: row.csat_comment } : {}) },
+      resolution: row.resolution ?? undefined,
+    };
+  }
+
+  /** The agent's message (or private note) in a conversation the agent holds; once per clientMessageId. */
+  async addAgentMessage(agent: AgentRef, conversationId: string, clientMessageId: string, text: string, isPrivate: boolean): Promise<{ message: Message; created: boolean }> {
+    const result = await this.db.transaction(async (tx) => {
+      const inserted = await tx.query<MessageRow>(
+        `insert into messages (id, conversation_id, client_message_id, author, author_id, name, text, private) values ($1, $2, $3, 'agent', $4, $5, $6, $7)
+         on conflict (conversation_id, client_message_id) do nothing
+         returning id, client_message_id, author, name, text, created_at`,
+        [randomUUID(), conversationId, clientMessageId, agent.id, agent.name, text, isPrivate],
+      );
+      if (!inserted[0]) {
+        const existing = (await tx.query<MessageRow>('select id, client_message_id, author, name, text, created_at from messages where conversation_id = $1 and client_message_id = $2', [conversationId, clientMessageId]))[0]!;
+        return { message: toMessage(existing), created: false, event: undefined };
+      }
+      const message = toMessage(inserted[0]);
+      await audit(tx, agent.id, isPrivate ? 'note' : 'message', conversationId, { messageId: message.id });
+      // A private note is stored and audited, never put on the candidate's stream.
+      return { message, created: true, event: isPrivate ? undefined : await appendEvent(tx, conversationId, { type: 'message', message }) };
+    });
+    if (result.event) this.onEvent(conversationId, result.event);
+    return { message: result.message, created: result.created };
+  }
+
+  /** Closes with a resolution code and asks the candidate for a rating. */
+  async close(agent: AgentRef, conversationId: string, resolution: string): Promise<boolean> {
+    const events = await this.db.transaction(async (tx) => {
+      const [row] = await tx.query(`update conversations set status = 'closed', resolution = $2, closed_at = now() where id = $1 and status <> 'closed' returning id`, [conversationId, resolution]);
+      if (!row) return undefined;
+      await audit(tx, agent.id, 'close', conversationId, { resolution });
+      return [await appendEvent(tx, conversationId, { type: 'closed' }), await appendEvent(tx, conversationId, { type: 'csat_requested' })];
+    });
+    events?.forEach((event) => this.onEvent(conversationId, event));
+    if (events) await this.announcePositions();
+    return events !== undefined;
+  }
+
+  /** The candidate's rating, once, after the conversation is closed. */
+  async rate(conversationId: string, score: number, comment: string | undefined): Promise<'rated' | 'not_closed' | 'already_rated'> {
+    const [row] = await this.db.query<{ status: string; csat_score: number | null }>('select status, csat_score from conversations where id = $1', [conversationId]);
+    if (row?.status !== 'closed') return 'not_closed';
+    const updated = await this.db.query(`update conversations set csat_score = $2, csat_comment = $3 where id = $1 and csat_score is null returning id`, [conversationId, score, comment ?? null]);
+    return updated.length ? 'rated' : 'already_rated';
+  }
+
   /** The events after `afterSeq`, in order: what a stream resuming from `Last-Event-ID` missed. */
   async eventsAfter(conversationId: string, afterSeq: number): Promise<ConversationEvent[]> {
     const rows = await this.db.query<{ payload: ConversationEvent | string }>('select payload from events where conversation_id = $1 and seq > $2 order by seq', [conversationId, afterSeq]);
@@ -93,9 +193,26 @@ export class ConversationStore {
 
   private async view(row: ConversationRow): Promise<ConversationView> {
     if (row.status !== 'queued') return { id: row.id, status: row.status, ...(row.ticket ? { ticket: row.ticket } : {}) };
-    const ahead = await this.db.query<{ count: string | number }>(`select count(*) as count from conversations where status = 'queued' and created_at < $1`, [row.created_at]);
-    const position = Number(ahead[0]?.count ?? 0) + 1;
-    return { id: row.id, status: row.status, position, estimatedWaitSeconds: position * 60 };
+    const position = (await this.positions()).get(row.id) ?? 1;
+    return { id: row.id, status: row.status, position, estimatedWaitSeconds: estimatedWait(position) };
+  }
+
+  /** Every waiting conversation's place in its queue, most urgent first (queue.ts). */
+  async positions(): Promise<Map<string, number>> {
+    const rows = await this.db.query<{ id: string; position: string | number }>(
+      `select id, row_number() over (partition by queue order by ${QUEUE_ORDER_SQL}) as position from conversations where status = 'queued'`,
+    );
+    return new Map(rows.map((row) => [row.id, Number(row.position)]));
+  }
+
+  /** Tells each waiting candidate whose place changed (after a new arrival, a take, a transfer). */
+  async announcePositions(): Promise<void> {
+    const told = new Map((await this.db.query<{ id: string; last_position: number | null }>(`select id, last_position from conversations where status = 'queued'`)).map((r) => [r.id, r.last_position]));
+    for (const [id, position] of await this.positions()) {
+      if (told.get(id) === position) continue;
+      await this.db.query('update conversations set last_position = $2 where id = $1', [id, position]);
+      await this.record(id, { type: 'queue_update', position, estimatedWaitSeconds: estimatedWait(position) });
+    }
   }
 }
 
@@ -117,4 +234,73 @@ function toMessage(row: MessageRow): Message {
     text: row.text,
     at: iso(row.created_at),
   };
+}
+
+/** The signed-in agent, as the store needs it. */
+export interface AgentRef {
+  id: string;
+  name: string;
+  role: AgentRole;
+  capacity: number;
+}
+
+interface QueueRow extends Record<string, unknown> {
+  id: string;
+  candidate_name: string;
+  exam_name: string;
+  exam_start: Date | string | null;
+  phase: Phase;
+  queue: string;
+  status: ConversationView['status'];
+  agent_id: string | null;
+  created_at: Date | string;
+  context: unknown;
+}
+
+/** A line of the console's queue: enough to choose, without opening the conversation. */
+export interface QueueItem {
+  id: string;
+  candidateName: string;
+  examName: string;
+  examStart: string | undefined;
+  phase: Phase;
+  queue: string;
+  status: ConversationView['status'];
+  agentId: string | undefined;
+  createdAt: string;
+  /** The candidate's first question and the checks' reference code, to triage at a glance. */
+  firstQuestion: string | undefined;
+  checksCode: string | undefined;
+}
+
+export interface ConversationDetail extends QueueItem {
+  context: SessionContext;
+  messages: (Message & { private: boolean })[];
+  csat: { score: number; comment?: string } | undefined;
+  resolution: string | undefined;
+}
+
+const parseJson = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value);
+
+function toQueueItem(row: QueueRow): QueueItem {
+  const context = parseJson(row.context) as SessionContext;
+  const question = context.entries.find((entry) => entry.type === 'question');
+  return {
+    id: row.id,
+    candidateName: row.candidate_name,
+    examName: row.exam_name,
+    examStart: row.exam_start ? iso(row.exam_start) : undefined,
+    phase: row.phase,
+    queue: row.queue,
+    status: row.status,
+    agentId: row.agent_id ?? undefined,
+    createdAt: iso(row.created_at),
+    firstQuestion: question?.type === 'question' ? question.text : undefined,
+    checksCode: context.checks?.code,
+  };
+}
+
+/** Who did what to which conversation: leads read it in the console. */
+async function audit(db: Queryable, actor: string, action: string, conversationId: string | null, detail: Record<string, unknown>): Promise<void> {
+  await db.query('insert into audit_log (actor, action, conversation_id, detail) values ($1, $2, $3, $4)', [actor, action, conversationId, JSON.stringify(detail)]);
 }

@@ -82,4 +82,24 @@ export const MIGRATIONS: Migration[] = [
       'create index webhook_outbox_due on webhook_outbox (next_attempt_at) where delivered_at is null',
     ],
   },
+  {
+    version: 2,
+    name: 'agent sessions, presence, last queue position told',
+    statements: [
+      `create table agent_sessions (
+        id text primary key,
+        agent_id text not null,
+        csrf text not null,
+        created_at timestamptz not null default now(),
+        expires_at timestamptz not null
+      )`,
+      `create table agent_presence (
+        agent_id text primary key,
+        status text not null,
+        updated_at timestamptz not null default now()
+      )`,
+      // The queue position the candidate was last told, so a change is sent once.
+      'alter table conversations add column last_position integer',
+    ],
+  },
 ];

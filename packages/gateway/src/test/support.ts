@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SessionContext } from '@lifeline/protocol';
 import { SignJWT } from 'jose';
+import { hashPassword } from '../agents/password.ts';
 import { resolveConfig } from '../config/index.ts';
 import { startGateway, type RunningGateway } from '../server.ts';
 
@@ -17,9 +18,22 @@ export interface TestGateway extends RunningGateway {
   stop(): Promise<void>;
 }
 
-export async function testGateway(options: { heartbeatMs?: number } = {}): Promise<TestGateway> {
+export const AGENT_PASSWORD = 'correct horse battery staple';
+
+/** Console accounts: two agents (capacity 2 for ana, to test the limit), a lead and a tier-2 agent. */
+export async function testAccounts() {
+  const passwordHash = await hashPassword(AGENT_PASSWORD);
+  return [
+    { id: 'ana', name: 'Ana', passwordHash, role: 'agent' as const, capacity: 2 },
+    { id: 'ben', name: 'Ben', passwordHash, role: 'agent' as const },
+    { id: 'lea', name: 'Lea', passwordHash, role: 'lead' as const },
+    { id: 'tom', name: 'Tom', passwordHash, role: 'tier2' as const },
+  ];
+}
+
+export async function testGateway(options: { heartbeatMs?: number; agents?: Awaited<ReturnType<typeof testAccounts>> } = {}): Promise<TestGateway> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lifeline-gateway-'));
-  const config = resolveConfig({ port: 0, dataDir, auth: { issuer: ISSUER, audience: AUDIENCE, secret: SECRET }, corsOrigins: [EXAM_ORIGIN] });
+  const config = resolveConfig({ port: 0, dataDir, auth: { issuer: ISSUER, audience: AUDIENCE, secret: SECRET }, corsOrigins: [EXAM_ORIGIN], agents: options.agents ?? [] });
   const gateway = await startGateway(config, options);
   return {
     ...gateway,
@@ -106,4 +120,19 @@ export async function readSse(response: Response, done: (events: SseEvent[]) => 
     await reader.cancel().catch(() => undefined);
   }
   return { events, raw };
+}
+
+/** A signed-in console: its cookie and CSRF token on every request. */
+export async function signIn(gatewayUrl: string, agentId: string, password = AGENT_PASSWORD) {
+  const response = await fetch(`${gatewayUrl}/console/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ agentId, password }) });
+  if (response.status !== 200) return { response, request: undefined };
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrf } = (await response.json()) as { csrf: string };
+  const request = (route: string, init: { method?: string; body?: unknown; csrf?: string | null } = {}) =>
+    fetch(`${gatewayUrl}/console/api${route}`, {
+      method: init.method ?? 'GET',
+      headers: { cookie, 'content-type': 'application/json', ...(init.csrf === null ? {} : { 'x-csrf-token': init.csrf ?? csrf }) },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+  return { response, request };
 }

@@ -1,0 +1,114 @@
+/**
+ * @module The console API against a real gateway on real PGlite: sign-in and CSRF, the urgency order,
+ * capacity, a reply reaching the candidate's stream, private notes, close and CSAT, the audit log.
+ */
+import type { ConversationEvent, ConversationView } from '@lifeline/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QueueItem } from './conversations/store.ts';
+import { candidateToken, CONTEXT, readSse, signIn, testAccounts, testGateway, type TestGateway } from './test/support.ts';
+
+let gateway: TestGateway;
+beforeAll(async () => {
+  gateway = await testGateway({ agents: await testAccounts() });
+});
+afterAll(() => gateway.stop());
+
+let count = 0;
+/** A candidate's conversation: its phase and exam start decide its place in the queue. */
+async function escalate(phase: 'before' | 'during' | 'after', startInMinutes?: number) {
+  count += 1;
+  const token = await candidateToken({
+    sub: `candidate-${count}`,
+    claims: { phase, exam: { id: 'bio-101', name: 'Biology 101', ...(startInMinutes === undefined ? {} : { start: new Date(Date.now() + startInMinutes * 60_000).toISOString() }) } },
+  });
+  const response = await fetch(`${gateway.url}/v1/conversations`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `escalation-${count}` },
+    body: JSON.stringify({ context: CONTEXT }),
+  });
+  return { token, conversation: (await response.json()) as ConversationView };
+}
+
+async function agent(id: string) {
+  const { request } = await signIn(gateway.url, id);
+  if (!request) throw new Error(`${id} could not sign in`);
+  return request;
+}
+
+describe('sign-in', () => {
+  it('refuses a wrong password and an unknown account with the same answer', async () => {
+    const wrong = await signIn(gateway.url, 'ana', 'nope');
+    const unknown = await signIn(gateway.url, 'nobody');
+    expect([wrong.response.status, unknown.response.status]).toEqual([401, 401]);
+  });
+
+  it('sets an httpOnly SameSite=Strict cookie and refuses a change without the CSRF token', async () => {
+    const { response, request } = await signIn(gateway.url, 'ben');
+    expect(response.headers.get('set-cookie')).toMatch(/HttpOnly/i);
+    expect(response.headers.get('set-cookie')).toMatch(/SameSite=Strict/i);
+    expect((await request!('/queue')).status).toBe(200);
+    const refused = await request!('/conversations/x/close', { method: 'POST', body: { resolution: 'solved' }, csrf: null });
+    expect(refused.status).toBe(403);
+    expect((await fetch(`${gateway.url}/console/api/queue`)).status).toBe(401);
+  });
+});
+
+describe('the queue', () => {
+  it('serves a running exam first, then one starting within 30 minutes, then the longest wait', async () => {
+    await gateway.db.query(`update conversations set status = 'closed'`);
+    const later = await escalate('before', 120);
+    const after = await escalate('after');
+    const soon = await escalate('before', 10);
+    const running = await escalate('during');
+    const lead = await agent('lea');
+    const { waiting } = (await (await lead('/queue')).json()) as { waiting: QueueItem[] };
+    expect(waiting.map((item) => item.id)).toEqual([running, soon, later, after].map((e) => e.conversation.id));
+    expect(waiting[0]).toMatchObject({ phase: 'during', firstQuestion: 'my camera is black' });
+    // "Take next" gives the most urgent.
+    const ben = await agent('ben');
+    expect(await (await ben('/conversations/next/take', { method: 'POST' })).json()).toEqual({ id: running.conversation.id });
+  });
+
+  it('keeps an agent within capacity', async () => {
+    const ana = await agent('ana');
+    await escalate('during');
+    await escalate('during');
+    await escalate('during');
+    expect((await ana('/conversations/next/take', { method: 'POST' })).status).toBe(200);
+    expect((await ana('/conversations/next/take', { method: 'POST' })).status).toBe(200);
+    const third = await ana('/conversations/next/take', { method: 'POST' });
+    expect(third.status).toBe(409);
+    expect(((await third.json()) as { error: { code: string } }).error.code).toBe('conversation.full');
+  });
+});
+
+describe('a conversation from escalation to rating', () => {
+  it('reaches the candidate: agent joined, the reply, closed, rating; notes stay private; the audit log has it all', async () => {
+    await gateway.db.query(`update conversations set status = 'closed' where status = 'queued'`);
+    const { token, conversation } = await escalate('during');
+    const stream = await fetch(`${gateway.url}/v1/conversations/${conversation.id}/events`, { headers: { authorization: `Bearer ${token}` } });
+    const reading = readSse(stream, (events) => events.some((e) => e.event === 'csat_requested'));
+    const ben = await agent('ben');
+    await ben(`/conversations/${conversation.id}/take`, { method: 'POST' });
+    await ben(`/conversations/${conversation.id}/messages`, { method: 'POST', body: { clientMessageId: 'agent-note-1', text: 'seems a driver issue', private: true } });
+    const reply = await ben(`/conversations/${conversation.id}/messages`, { method: 'POST', body: { clientMessageId: 'agent-msg-1', text: 'Open the privacy shutter, please.' } });
+    expect(reply.status).toBe(201);
+    expect((await ben(`/conversations/${conversation.id}/close`, { method: 'POST', body: { resolution: 'solved' } })).status).toBe(204);
+    const events = (await reading).events.filter((e) => e.data).map((e) => JSON.parse(e.data!) as ConversationEvent);
+    expect(events.map((e) => e.type)).toEqual(['queue_update', 'agent_joined', 'message', 'closed', 'csat_requested']);
+    expect(JSON.stringify(events)).not.toContain('driver issue');
+
+    const rate = (score: number) =>
+      fetch(`${gateway.url}/v1/conversations/${conversation.id}/csat`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ score, comment: 'quick!' }) });
+    expect((await rate(5)).status).toBe(204);
+    expect((await rate(4)).status).toBe(409);
+
+    const lea = await agent('lea');
+    const detail = (await (await lea(`/conversations/${conversation.id}`)).json()) as { csat: unknown; messages: { private: boolean }[] };
+    expect(detail.csat).toEqual({ score: 5, comment: 'quick!' });
+    expect(detail.messages.map((m) => m.private)).toEqual([true, false]);
+    const audit = (await (await lea(`/audit?conversation=${conversation.id}`)).json()) as { actor: string; action: string }[];
+    expect(audit.map((a) => `${a.actor} ${a.action}`).reverse()).toEqual(['ben assign', 'ben note', 'ben message', 'ben close', 'lea open']);
+    expect((await ben('/audit')).status).toBe(403);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * @module The console API under /console/api: sign-in with an httpOnly SameSite=Strict cookie, a CSRF
+ * token repeated in `X-CSRF-Token` on every change, the queue, taking, replying, closing.
+ */
+import { AgentMessage, CloseConversation, SignIn, type AgentRole, type AgentSession } from '@lifeline/protocol';
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import * as z from 'zod/mini';
+import { verifyPassword } from './agents/password.ts';
+import { createSession, endSession, findSession, SESSION_HOURS } from './agents/sessions.ts';
+import type { Database } from './db/index.ts';
+import type { AgentRef, ConversationStore } from './conversations/store.ts';
+
+export const SESSION_COOKIE = 'lifeline_console';
+const DEFAULT_CAPACITY = 4;
+
+export interface ConsoleAccount {
+  id: string;
+  name: string;
+  passwordHash: string;
+  role: AgentRole;
+  capacity?: number | undefined;
+}
+
+export interface ConsoleDeps {
+  db: Database;
+  store: ConversationStore;
+  accounts: ConsoleAccount[];
+  /** Cookies marked Secure except on plain-http localhost (the demo). */
+  secureCookies: boolean;
+}
+
+type Env = { Variables: { agent: AgentRef; csrf: string } };
+
+export function createConsoleApi(deps: ConsoleDeps): Hono<Env> {
+  const api = new Hono<Env>();
+  const fail = (c: Context, status: 400 | 401 | 403 | 404 | 409, code: string, message: string) => c.json({ error: { code, message } }, status);
+  const accountRef = (account: ConsoleAccount): AgentRef => ({ id: account.id, name: account.name, role: account.role, capacity: account.capacity ?? DEFAULT_CAPACITY });
+
+  async function parse<T>(c: Context, schema: z.ZodMiniType<T>): Promise<T | Response> {
+    const raw: unknown = await c.req.json().catch(() => undefined);
+    const parsed = z.safeParse(schema, raw);
+    if (parsed.success) return parsed.data;
+    return fail(c, 400, 'request.invalid', parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
+  }
+
+  api.post('/session', async (c) => {
+    const body = await parse(c, SignIn);
+    if (body instanceof Response) return body;
+    const account = deps.accounts.find((a) => a.id === body.agentId);
+    // The same answer for an unknown account and a wrong password: nothing tells which ids exist.
+    if (!account || !(await verifyPassword(body.password, account.passwordHash))) return fail(c, 401, 'console.sign_in_failed', 'the account or the password is wrong');
+    const session = await createSession(deps.db, account.id);
+    setCookie(c, SESSION_COOKIE, session.id, { httpOnly: true, sameSite: 'Strict', path: '/console', secure: deps.secureCookies, maxAge: SESSION_HOURS * 3600 });
+    return c.json({ agent: accountRef(account), csrf: session.csrf } satisfies AgentSession);
+  });
+
+  api.use('*', async (c, next) => {
+    const id = getCookie(c, SESSION_COOKIE);
+    const session = id ? await findSession(deps.db, id) : undefined;
+    const account = session && deps.accounts.find((a) => a.id === session.agentId);
+    if (!session || !account) return fail(c, 401, 'console.signed_out', 'sign in to the console');
+    // SameSite=Strict keeps other sites' requests from carrying the cookie; the header makes sure.
+    if (c.req.method !== 'GET' && c.req.header('x-csrf-token') !== session.csrf) return fail(c, 403, 'console.csrf', 'send the X-CSRF-Token the sign-in answered with');
+    c.set('agent', accountRef(account));
+    c.set('csrf', session.csrf);
+    await next();
+  });
+
+  api.get('/session', (c) => c.json({ agent: c.get('agent'), csrf: c.get('csrf') } satisfies AgentSession));
+
+  api.delete('/session', async (c) => {
+    await endSession(deps.db, getCookie(c, SESSION_COOKIE) ?? '');
+    deleteCookie(c, SESSION_COOKIE, { path: '/console' });
+    return c.body(null, 204);
+  });
+
+  api.get('/queue', async (c) => c.json(await deps.store.queueFor(c.get('agent'))));
+
+  api.post('/conversations/:id/take', async (c) => {
+    const taken = await deps.store.take(c.get('agent'), c.req.param('id'));
+    if (taken.ok) return c.json({ id: taken.id });
+    const messages = { full: 'you already have as many chats as your capacity: close one first', taken: 'another agent took it, or it is no longer waiting', empty: 'nobody is waiting' };
+    return fail(c, 409, `conversation.${taken.why}`, messages[taken.why]);
+  });
+
+  api.get('/conversations/:id', async (c) => {
+    const detail = await deps.store.openFor(c.get('agent'), c.req.param('id'));
+    return detail ? c.json(detail) : fail(c, 404, 'conversation.not_found', `no conversation "${c.req.param('id')}"`);
+  });
+
+  /** Only the agent holding the conversation (or a lead) writes in it. */
+  async function holds(c: Context<Env>): Promise<Response | undefined> {
+    const agent = c.get('agent');
+    const [row] = await deps.db.query<{ agent_id: string | null }>('select agent_id from conversations where id = $1', [c.req.param('id')]);
+    if (!row) return fail(c, 404, 'conversation.not_found', `no conversation "${c.req.param('id')}"`);
+    if (row.agent_id !== agent.id && agent.role !== 'lead') return fail(c, 403, 'conversation.not_yours', 'take the conversation before writing in it');
+    return undefined;
+  }
+
+  api.post('/conversations/:id/messages', async (c) => {
+    const refused = await holds(c);
+    if (refused) return refused;
+    const body = await parse(c, AgentMessage);
+    if (body instanceof Response) return body;
+    const { message, created } = await deps.store.addAgentMessage(c.get('agent'), c.req.param('id'), body.clientMessageId, body.text, body.private ?? false);
+    return c.json(message, created ? 201 : 200);
+  });
+
+  api.post('/conversations/:id/close', async (c) => {
+    const refused = await holds(c);
+    if (refused) return refused;
+    const body = await parse(c, CloseConversation);
+    if (body instanceof Response) return body;
+    return (await deps.store.close(c.get('agent'), c.req.param('id'), body.resolution)) ? c.body(null, 204) : fail(c, 409, 'conversation.closed', 'the conversation is already closed');
+  });
+
+  api.get('/audit', async (c) => {
+    if (c.get('agent').role !== 'lead') return fail(c, 403, 'console.leads_only', 'the audit log is for leads');
+    const conversation = c.req.query('conversation');
+    const rows = await deps.db.query(
+      `select actor, action, conversation_id as "conversationId", detail, at from audit_log ${conversation ? 'where conversation_id = $1' : ''} order by id desc limit 500`,
+      conversation ? [conversation] : [],
+    );
+    return c.json(rows);
+  });
+
+  return api;
+}

@@ -1,0 +1,25 @@
+/** @module The console API between the agent console and the gateway (docs/protocol.md): sign-in, the queue, a chat. */
+import * as z from 'zod/mini';
+import { ClientMessageId, MessageText } from './conversation.ts';
+
+export const AGENT_ROLES = ['agent', 'lead', 'tier2'] as const;
+export const AgentRole = z.enum(AGENT_ROLES);
+export type AgentRole = z.infer<typeof AgentRole>;
+
+export const SignIn = z.strictObject({ agentId: z.string().check(z.minLength(1), z.maxLength(100)), password: z.string().check(z.minLength(1), z.maxLength(200)) });
+export type SignIn = z.infer<typeof SignIn>;
+
+/** The signed-in agent, and the token every changing request repeats in `X-CSRF-Token`. */
+export const AgentSession = z.strictObject({
+  agent: z.strictObject({ id: z.string(), name: z.string(), role: AgentRole, capacity: z.int() }),
+  csrf: z.string(),
+});
+export type AgentSession = z.infer<typeof AgentSession>;
+
+/** An agent's message; `private` is a note only agents see. */
+export const AgentMessage = z.strictObject({ clientMessageId: ClientMessageId, text: MessageText, private: z.optional(z.boolean()) });
+export type AgentMessage = z.infer<typeof AgentMessage>;
+
+export const RESOLUTIONS = ['solved', 'solved_by_article', 'solved_by_checks', 'rescheduled', 'escalated_to_platform', 'no_response', 'other'] as const;
+export const CloseConversation = z.strictObject({ resolution: z.enum(RESOLUTIONS) });
+export type CloseConversation = z.infer<typeof CloseConversation>;
