@@ -73,7 +73,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const parsed = await body(c, CreateConversation);
     if (!parsed.ok) return parsed.response;
     const { conversation, created } = await deps.store.create(c.get('candidate'), key, parsed.value.context);
-    if (created) await deps.store.announcePositions();
+    if (created) {
+      await deps.store.announcePositions();
+      deps.hub.signalAgents({ kind: 'queue_changed' });
+    }
     return c.json(conversation, created ? 201 : 200);
   });
 
@@ -97,7 +100,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
     if (!own.ok) return own.response;
     const parsed = await body(c, Typing);
     if (!parsed.ok) return parsed.response;
-    // The agent's console shows it; the candidate's own stream does not carry it back.
+    // The agent's console shows it; the candidate's own stream does not carry it back, and it is not stored.
+    deps.hub.signalAgents({ kind: 'candidate_typing', conversationId: own.id, typing: parsed.value.typing });
     return c.body(null, 204);
   });
 

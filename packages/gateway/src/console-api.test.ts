@@ -112,3 +112,25 @@ describe('a conversation from escalation to rating', () => {
     expect((await ben('/audit')).status).toBe(403);
   });
 });
+
+describe('the console live line', () => {
+  it('sends the queue when a candidate arrives, then the held conversation’s messages and typing', async () => {
+    const ben = await agent('ben');
+    const stream = await ben('/events');
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    const reading = readSse(stream, (events) => events.some((e) => e.event === 'typing'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const { token, conversation } = await escalate('during');
+    await ben(`/conversations/${conversation.id}/take`, { method: 'POST' });
+    const candidate = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    await fetch(`${gateway.url}/v1/conversations/${conversation.id}/messages`, { method: 'POST', headers: candidate, body: JSON.stringify({ clientMessageId: 'live-line-1', text: 'are you there?' }) });
+    await fetch(`${gateway.url}/v1/conversations/${conversation.id}/typing`, { method: 'POST', headers: candidate, body: JSON.stringify({ typing: true }) });
+    const { events } = await reading;
+    const queues = events.filter((e) => e.event === 'queue').map((e) => JSON.parse(e.data!) as { waiting: QueueItem[]; mine: QueueItem[] });
+    expect(queues.some((q) => q.waiting.some((item) => item.id === conversation.id))).toBe(true);
+    expect(queues.at(-1)!.mine.some((item) => item.id === conversation.id)).toBe(true);
+    const messages = events.filter((e) => e.event === 'conversation').map((e) => JSON.parse(e.data!) as { conversationId: string; event: ConversationEvent });
+    expect(messages.map((m) => m.event.type)).toContain('message');
+    expect(JSON.parse(events.find((e) => e.event === 'typing')!.data!)).toEqual({ conversationId: conversation.id, typing: true });
+  });
+});

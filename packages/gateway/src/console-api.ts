@@ -9,7 +9,9 @@ import * as z from 'zod/mini';
 import { verifyPassword } from './agents/password.ts';
 import { createSession, endSession, findSession, SESSION_HOURS } from './agents/sessions.ts';
 import type { Database } from './db/index.ts';
+import type { AgentSignal, EventHub } from './conversations/hub.ts';
 import type { AgentRef, ConversationStore } from './conversations/store.ts';
+import { streamSSE } from 'hono/streaming';
 
 export const SESSION_COOKIE = 'lifeline_console';
 const DEFAULT_CAPACITY = 4;
@@ -24,6 +26,8 @@ export interface ConsoleAccount {
 
 export interface ConsoleDeps {
   db: Database;
+  hub: EventHub;
+  heartbeatMs?: number;
   store: ConversationStore;
   accounts: ConsoleAccount[];
   /** Cookies marked Secure except on plain-http localhost (the demo). */
@@ -76,6 +80,48 @@ export function createConsoleApi(deps: ConsoleDeps): Hono<Env> {
   });
 
   api.get('/queue', async (c) => c.json(await deps.store.queueFor(c.get('agent'))));
+
+  /**
+   * The console's live line (SSE): \`queue\` with the whole queue whenever it changes, \`conversation\`
+   * with each event of a conversation the agent holds (a lead: all), \`typing\` when its candidate types.
+   * Missed events are not replayed here: the console reloads the queue and the open chats on reconnect.
+   */
+  api.get('/events', (c) => {
+    const agent = c.get('agent');
+    return streamSSE(c, async (stream) => {
+      let writing = Promise.resolve();
+      const write = (event: string, data: unknown) => {
+        writing = writing.then(() => stream.writeSSE({ event, data: JSON.stringify(data) }));
+      };
+      const sendQueue = async () => write('queue', await deps.store.queueFor(agent));
+      const mine = async (conversationId: string) => {
+        if (agent.role === 'lead') return true;
+        const [row] = await deps.db.query<{ agent_id: string | null }>('select agent_id from conversations where id = $1', [conversationId]);
+        return row?.agent_id === agent.id;
+      };
+      const onSignal = (signal: AgentSignal) => {
+        void (async () => {
+          if (signal.kind === 'queue_changed') return sendQueue();
+          if (!(await mine(signal.conversationId))) return;
+          if (signal.kind === 'candidate_typing') write('typing', { conversationId: signal.conversationId, typing: signal.typing });
+          else write('conversation', { conversationId: signal.conversationId, event: signal.event });
+          // Who has which conversation changed: everyone's queue changes with it.
+          if (signal.kind === 'event' && ['agent_joined', 'closed', 'transferred'].includes(signal.event.type)) await sendQueue();
+        })().catch(() => undefined);
+      };
+      const unsubscribe = deps.hub.subscribeAgents(onSignal);
+      const heartbeat = setInterval(() => {
+        writing = writing.then(() => stream.write(': heartbeat\n\n').then(() => undefined));
+      }, deps.heartbeatMs ?? 15_000);
+      try {
+        await sendQueue();
+        await new Promise<void>((resolve) => stream.onAbort(resolve));
+      } finally {
+        clearInterval(heartbeat);
+        unsubscribe();
+      }
+    });
+  });
 
   api.post('/conversations/:id/take', async (c) => {
     const taken = await deps.store.take(c.get('agent'), c.req.param('id'));

@@ -27,7 +27,7 @@ export async function startGateway(config: ResolvedConfig, options: StartOptions
     hub,
     verify: candidateVerifier(config.auth),
     corsOrigins: config.corsOrigins,
-    console: { db, store, accounts: config.agents ?? [], secureCookies: !['127.0.0.1', 'localhost'].includes(config.host) },
+    console: { db, hub, store, accounts: config.agents ?? [], secureCookies: !['127.0.0.1', 'localhost'].includes(config.host), ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) },
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
   });
   const server = await new Promise<ServerType>((resolve) => {

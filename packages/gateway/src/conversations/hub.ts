@@ -2,9 +2,22 @@
 import type { ConversationEvent } from '@lifeline/protocol';
 
 type Listener = (event: ConversationEvent) => void;
+/** The console listens to every conversation, and to what only agents see (the candidate typing, the queue changing). */
+export type AgentSignal = { kind: 'event'; conversationId: string; event: ConversationEvent } | { kind: 'candidate_typing'; conversationId: string; typing: boolean } | { kind: 'queue_changed' };
+type AgentListener = (signal: AgentSignal) => void;
 
 export class EventHub {
   private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly agentListeners = new Set<AgentListener>();
+
+  subscribeAgents(listener: AgentListener): () => void {
+    this.agentListeners.add(listener);
+    return () => this.agentListeners.delete(listener);
+  }
+
+  signalAgents(signal: AgentSignal): void {
+    for (const listener of this.agentListeners) listener(signal);
+  }
 
   /** Returns the function that stops listening. */
   subscribe(conversationId: string, listener: Listener): () => void {
@@ -19,10 +32,11 @@ export class EventHub {
 
   publish(conversationId: string, event: ConversationEvent): void {
     for (const listener of this.listeners.get(conversationId) ?? []) listener(event);
+    this.signalAgents({ kind: 'event', conversationId, event });
   }
 
   get openStreams(): number {
-    let count = 0;
+    let count = this.agentListeners.size;
     for (const set of this.listeners.values()) count += set.size;
     return count;
   }
