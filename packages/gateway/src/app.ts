@@ -80,6 +80,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return c.json(conversation, created ? 201 : 200);
   });
 
+  /** The candidate's conversations, newest first: a candidate who comes back finds a ticket's answer. */
+  app.get('/v1/conversations', async (c) => c.json(await deps.store.listFor(c.get('candidate').sub)));
+
   app.get('/v1/conversations/:id', async (c) => {
     const own = await ownConversation(c);
     if (!own.ok) return own.response;

@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
 import { verifyPassword } from './agents/password.ts';
+import { PRESENCE_STATUSES, setPresence, touchPresence } from './agents/presence.ts';
 import { createSession, endSession, findSession, SESSION_HOURS } from './agents/sessions.ts';
 import type { Database } from './db/index.ts';
 import type { AgentSignal, EventHub } from './conversations/hub.ts';
@@ -79,6 +80,13 @@ export function createConsoleApi(deps: ConsoleDeps): Hono<Env> {
     return c.body(null, 204);
   });
 
+  api.post('/presence', async (c) => {
+    const body = await parse(c, z.strictObject({ status: z.enum(PRESENCE_STATUSES) }));
+    if (body instanceof Response) return body;
+    await setPresence(deps.db, c.get('agent').id, body.status);
+    return c.body(null, 204);
+  });
+
   api.get('/queue', async (c) => c.json(await deps.store.queueFor(c.get('agent'))));
 
   /**
@@ -110,10 +118,13 @@ export function createConsoleApi(deps: ConsoleDeps): Hono<Env> {
         })().catch(() => undefined);
       };
       const unsubscribe = deps.hub.subscribeAgents(onSignal);
+      // An open console is a present agent: each heartbeat says so.
       const heartbeat = setInterval(() => {
         writing = writing.then(() => stream.write(': heartbeat\n\n').then(() => undefined));
+        void touchPresence(deps.db, agent.id).catch(() => undefined);
       }, deps.heartbeatMs ?? 15_000);
       try {
+        await touchPresence(deps.db, agent.id);
         await sendQueue();
         await new Promise<void>((resolve) => stream.onAbort(resolve));
       } finally {

@@ -6,22 +6,32 @@ import type { ResolvedConfig } from './config/index.ts';
 import { openDatabase, type Database } from './db/index.ts';
 import { EventHub } from './conversations/hub.ts';
 import { ConversationStore } from './conversations/store.ts';
+import { onlineAgents } from './agents/presence.ts';
+import { isOpen } from './hours/index.ts';
+import { startWebhookWorker, type WebhookWorker } from './webhooks/index.ts';
 
 export interface RunningGateway {
   url: string;
   db: Database;
   hub: EventHub;
+  webhooks: WebhookWorker;
   close(): Promise<void>;
 }
 
 export interface StartOptions {
   heartbeatMs?: number;
+  webhookIntervalMs?: number;
 }
 
 export async function startGateway(config: ResolvedConfig, options: StartOptions = {}): Promise<RunningGateway> {
   const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
   const hub = new EventHub();
-  const store = new ConversationStore(db, (id, event) => hub.publish(id, event));
+  const webhooks = config.webhooks ?? [];
+  const store = new ConversationStore(db, (id, event) => hub.publish(id, event), {
+    webhooks,
+    staffed: async () => isOpen(config.hours, new Date()) && (await onlineAgents(db)).length > 0,
+  });
+  const worker = startWebhookWorker(db, webhooks, options.webhookIntervalMs ? { intervalMs: options.webhookIntervalMs } : {});
   const app = createApp({
     store,
     hub,
@@ -39,7 +49,9 @@ export async function startGateway(config: ResolvedConfig, options: StartOptions
     url: `http://${config.host}:${port}`,
     db,
     hub,
+    webhooks: worker,
     async close() {
+      await worker.stop();
       // Open SSE streams would hold the server open: end them with the server.
       (server as unknown as { closeAllConnections?(): void }).closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));

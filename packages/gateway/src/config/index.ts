@@ -6,6 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { AgentRole, LifelineError } from '@lifeline/protocol';
 import * as z from 'zod/mini';
+import { WEEKDAYS } from '../hours/index.ts';
+import { WEBHOOK_EVENTS } from '../webhooks/index.ts';
+
+const Clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as "08:00"'));
 
 const Origin = z.string().check(z.regex(/^https?:\/\/[^/\s]+$/, 'an origin such as "https://exams.example.com" (scheme and host, no path)'));
 
@@ -36,6 +40,23 @@ export const GatewayConfig = z.strictObject({
         role: AgentRole,
         /** Chats at once; support teams take up to 4. */
         capacity: z.optional(z.int().check(z.minimum(1), z.maximum(10))),
+      }),
+    ),
+  ),
+  /** When agents answer, in their time zone; outside them (or with nobody online) a conversation becomes a ticket. Always open when absent. */
+  hours: z.optional(
+    z.strictObject({
+      timeZone: z.string().check(z.refine((zone) => isTimeZone(zone), 'an IANA time zone such as "Europe/Madrid"')),
+      open: z.array(z.strictObject({ days: z.array(z.enum(WEEKDAYS)).check(z.minLength(1)), from: Clock, to: Clock })),
+    }),
+  ),
+  /** Receivers of conversation.created, conversation.closed, ticket.created and csat.submitted. */
+  webhooks: z.optional(
+    z.array(
+      z.strictObject({
+        url: z.url(),
+        secret: z.string().check(z.minLength(32, 'at least 32 characters')),
+        events: z.optional(z.array(z.enum(WEBHOOK_EVENTS))),
       }),
     ),
   ),
@@ -89,4 +110,13 @@ export function resolveConfig(input: unknown, source = 'the config'): ResolvedCo
     throw new LifelineError('gateway.config', `${source}: auth needs a secret (HS256, or LIFELINE_JWT_SECRET) or a jwksUrl (ES256/RS256)`);
   }
   return { ...config, port: config.port ?? 4500, host: config.host ?? '127.0.0.1', dataDir: config.dataDir ?? '.lifeline/gateway-data', corsOrigins: config.corsOrigins ?? [] };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

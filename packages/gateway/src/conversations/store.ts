@@ -2,9 +2,10 @@
  * @module Conversations in SQL: created once per idempotency key, messages once per client id, and an
  * event log whose per-conversation `seq` is taken inside the same transaction as the change it records.
  */
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { AgentRole, CandidateClaims, ConversationEvent, ConversationView, Message, Phase, SessionContext } from '@lifeline/protocol';
 import type { Database, Queryable } from '../db/index.ts';
+import { enqueueWebhook, type WebhookTarget } from '../webhooks/index.ts';
 import { QUEUE_ORDER_SQL } from './queue.ts';
 
 type EventBody = ConversationEvent extends infer E ? (E extends ConversationEvent ? Omit<E, 'seq' | 'at'> : never) : never;
@@ -31,30 +32,65 @@ const iso = (value: Date | string) => new Date(value).toISOString();
 /** A chat takes about 4 minutes of an agent's time when four run at once: one a minute per place, until history says better. */
 const estimatedWait = (position: number) => position * 60;
 
+export interface StoreOptions {
+  webhooks?: readonly WebhookTarget[];
+  /** Whether someone can answer now (within hours, an agent online); otherwise a new conversation is a ticket. */
+  staffed?: () => Promise<boolean>;
+}
+
+/** Crockford base 32 without I, L, O, U: a ticket reference read out on the phone is not misheard. */
+const TICKET_SYMBOLS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const newTicket = () => `T-${Array.from({ length: 6 }, () => TICKET_SYMBOLS[randomInt(32)]).join('')}`;
+
 export class ConversationStore {
+  private readonly webhooks: readonly WebhookTarget[];
+  private readonly staffed: () => Promise<boolean>;
+
   constructor(
     private readonly db: Database,
     /** Called after each committed event: the hub fans it out. */
     private readonly onEvent: (conversationId: string, event: ConversationEvent) => void,
-  ) {}
+    options: StoreOptions = {},
+  ) {
+    this.webhooks = options.webhooks ?? [];
+    this.staffed = options.staffed ?? (async () => true);
+  }
 
-  /** The candidate's conversation for this key, created if it is new; `created` says which. */
+  /**
+   * The candidate's conversation for this key, created if it is new; `created` says which. Outside hours
+   * or with no agent online it is a ticket, with a short reference the candidate keeps.
+   */
   async create(claims: CandidateClaims, idempotencyKey: string, context: SessionContext): Promise<{ conversation: ConversationView; created: boolean }> {
     const id = randomUUID().replaceAll('-', '');
-    const inserted = await this.db.query<ConversationRow>(
-      `insert into conversations (id, candidate_id, candidate_name, exam_id, exam_name, exam_start, phase, locale, idempotency_key, status, context)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'queued', $10)
-       on conflict (candidate_id, idempotency_key) do nothing
-       returning id, candidate_id, status, ticket, created_at`,
-      [id, claims.sub, claims.name, claims.exam.id, claims.exam.name, claims.exam.start ?? null, claims.phase, claims.locale ?? null, idempotencyKey, JSON.stringify(context)],
-    );
-    const row = inserted[0] ?? (await this.db.query<ConversationRow>('select id, candidate_id, status, ticket, created_at from conversations where candidate_id = $1 and idempotency_key = $2', [claims.sub, idempotencyKey]))[0]!;
-    return { conversation: await this.view(row), created: inserted.length > 0 };
+    const ticket = (await this.staffed()) ? null : newTicket();
+    const result = await this.db.transaction(async (tx) => {
+      const [row] = await tx.query<ConversationRow>(
+        `insert into conversations (id, candidate_id, candidate_name, exam_id, exam_name, exam_start, phase, locale, idempotency_key, status, ticket, context)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         on conflict (candidate_id, idempotency_key) do nothing
+         returning id, candidate_id, status, ticket, created_at`,
+        [id, claims.sub, claims.name, claims.exam.id, claims.exam.name, claims.exam.start ?? null, claims.phase, claims.locale ?? null, idempotencyKey, ticket ? 'ticket' : 'queued', ticket, JSON.stringify(context)],
+      );
+      if (!row) return undefined;
+      const summary = { conversationId: row.id, candidateId: claims.sub, examId: claims.exam.id, phase: claims.phase, ...(ticket ? { ticket } : {}) };
+      await enqueueWebhook(tx, this.webhooks, 'conversation.created', summary);
+      if (!ticket) return { row, event: undefined };
+      await enqueueWebhook(tx, this.webhooks, 'ticket.created', summary);
+      return { row, event: await appendEvent(tx, row.id, { type: 'ticket_created', ticket }) };
+    });
+    if (result?.event) this.onEvent(result.row.id, result.event);
+    const row = result?.row ?? (await this.db.query<ConversationRow>('select id, candidate_id, status, ticket, created_at from conversations where candidate_id = $1 and idempotency_key = $2', [claims.sub, idempotencyKey]))[0]!;
+    return { conversation: await this.view(row), created: result !== undefined };
   }
 
   /** The owner of a conversation, or undefined when there is no such conversation. */
   async ownerOf(conversationId: string): Promise<string | undefined> {
     return (await this.db.query<{ candidate_id: string }>('select candidate_id from conversations where id = $1', [conversationId]))[0]?.candidate_id;
+  }
+
+  async listFor(candidateId: string): Promise<ConversationView[]> {
+    const rows = await this.db.query<ConversationRow>('select id, candidate_id, status, ticket, created_at from conversations where candidate_id = $1 order by created_at desc limit 20', [candidateId]);
+    return Promise.all(rows.map((row) => this.view(row)));
   }
 
   async get(conversationId: string): Promise<ConversationView | undefined> {
@@ -92,12 +128,13 @@ export class ConversationStore {
   // --- the agent's side ---
 
   /** The waiting conversations an agent may take, most urgent first, and the agent's own open ones. */
-  async queueFor(agent: AgentRef): Promise<{ waiting: QueueItem[]; mine: QueueItem[] }> {
+  async queueFor(agent: AgentRef): Promise<{ waiting: QueueItem[]; mine: QueueItem[]; tickets: QueueItem[] }> {
     const queues = agent.role === 'lead' ? ['tier1', 'tier2'] : [agent.role === 'tier2' ? 'tier2' : 'tier1'];
     const columns = `id, candidate_name, exam_name, exam_start, phase, queue, status, agent_id, created_at, context`;
     const waiting = await this.db.query<QueueRow>(`select ${columns} from conversations where status = 'queued' and queue = any($1) order by ${QUEUE_ORDER_SQL}`, [queues]);
     const mine = await this.db.query<QueueRow>(`select ${columns} from conversations where status = 'assigned' and agent_id = $1 order by assigned_at`, [agent.id]);
-    return { waiting: waiting.map(toQueueItem), mine: mine.map(toQueueItem) };
+    const tickets = await this.db.query<QueueRow>(`select ${columns} from conversations where status = 'ticket' order by created_at limit 200`);
+    return { waiting: waiting.map(toQueueItem), mine: mine.map(toQueueItem), tickets: tickets.map(toQueueItem) };
   }
 
   /**
@@ -112,7 +149,8 @@ export class ConversationStore {
       const [row] =
         which === 'next'
           ? await tx.query<{ id: string }>(`select id from conversations where status = 'queued' and (queue = $1 or $2) order by ${QUEUE_ORDER_SQL} limit 1 for update`, [queue, agent.role === 'lead'])
-          : await tx.query<{ id: string }>(`select id from conversations where id = $1 and status = 'queued' for update`, [which]);
+          : // A ticket is taken by name from the tickets list, when an agent is back.
+            await tx.query<{ id: string }>(`select id from conversations where id = $1 and status in ('queued', 'ticket') for update`, [which]);
       if (!row) return { ok: false as const, why: which === 'next' ? ('empty' as const) : ('taken' as const) };
       await tx.query(`update conversations set status = 'assigned', agent_id = $2, assigned_at = now() where id = $1`, [row.id, agent.id]);
       await audit(tx, agent.id, 'assign', row.id, {});
@@ -170,6 +208,7 @@ export class ConversationStore {
       const [row] = await tx.query(`update conversations set status = 'closed', resolution = $2, closed_at = now() where id = $1 and status <> 'closed' returning id`, [conversationId, resolution]);
       if (!row) return undefined;
       await audit(tx, agent.id, 'close', conversationId, { resolution });
+      await enqueueWebhook(tx, this.webhooks, 'conversation.closed', { conversationId, agentId: agent.id, resolution });
       return [await appendEvent(tx, conversationId, { type: 'closed' }), await appendEvent(tx, conversationId, { type: 'csat_requested' })];
     });
     events?.forEach((event) => this.onEvent(conversationId, event));
@@ -179,10 +218,14 @@ export class ConversationStore {
 
   /** The candidate's rating, once, after the conversation is closed. */
   async rate(conversationId: string, score: number, comment: string | undefined): Promise<'rated' | 'not_closed' | 'already_rated'> {
-    const [row] = await this.db.query<{ status: string; csat_score: number | null }>('select status, csat_score from conversations where id = $1', [conversationId]);
-    if (row?.status !== 'closed') return 'not_closed';
-    const updated = await this.db.query(`update conversations set csat_score = $2, csat_comment = $3 where id = $1 and csat_score is null returning id`, [conversationId, score, comment ?? null]);
-    return updated.length ? 'rated' : 'already_rated';
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ status: string; agent_id: string | null }>('select status, agent_id from conversations where id = $1 for update', [conversationId]);
+      if (row?.status !== 'closed') return 'not_closed';
+      const updated = await tx.query(`update conversations set csat_score = $2, csat_comment = $3 where id = $1 and csat_score is null returning id`, [conversationId, score, comment ?? null]);
+      if (!updated.length) return 'already_rated';
+      await enqueueWebhook(tx, this.webhooks, 'csat.submitted', { conversationId, agentId: row.agent_id, score, ...(comment ? { comment } : {}) });
+      return 'rated';
+    });
   }
 
   /** The events after `afterSeq`, in order: what a stream resuming from `Last-Event-ID` missed. */

@@ -102,4 +102,12 @@ export const MIGRATIONS: Migration[] = [
       'alter table conversations add column last_position integer',
     ],
   },
+  {
+    version: 3,
+    name: 'webhook targets; tickets',
+    statements: [
+      // One outbox row per receiver, so one that fails does not hold back the others.
+      "alter table webhook_outbox add column target text not null default ''",
+    ],
+  },
 ];

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { SessionContext } from '@lifeline/protocol';
 import { SignJWT } from 'jose';
 import { hashPassword } from '../agents/password.ts';
+import { setPresence } from '../agents/presence.ts';
 import { resolveConfig } from '../config/index.ts';
 import { startGateway, type RunningGateway } from '../server.ts';
 
@@ -31,10 +32,20 @@ export async function testAccounts() {
   ];
 }
 
-export async function testGateway(options: { heartbeatMs?: number; agents?: Awaited<ReturnType<typeof testAccounts>> } = {}): Promise<TestGateway> {
+export interface TestGatewayOptions {
+  heartbeatMs?: number;
+  agents?: Awaited<ReturnType<typeof testAccounts>>;
+  /** An agent online, so conversations queue instead of becoming tickets (default true). */
+  staffed?: boolean;
+  config?: Record<string, unknown>;
+  webhookIntervalMs?: number;
+}
+
+export async function testGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lifeline-gateway-'));
-  const config = resolveConfig({ port: 0, dataDir, auth: { issuer: ISSUER, audience: AUDIENCE, secret: SECRET }, corsOrigins: [EXAM_ORIGIN], agents: options.agents ?? [] });
-  const gateway = await startGateway(config, options);
+  const config = resolveConfig({ port: 0, dataDir, auth: { issuer: ISSUER, audience: AUDIENCE, secret: SECRET }, corsOrigins: [EXAM_ORIGIN], agents: options.agents ?? [], ...options.config });
+  const gateway = await startGateway(config, { ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}), ...(options.webhookIntervalMs ? { webhookIntervalMs: options.webhookIntervalMs } : {}) });
+  if (options.staffed ?? true) await setPresence(gateway.db, 'desk', 'online');
   return {
     ...gateway,
     dataDir,

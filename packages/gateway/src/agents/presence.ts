@@ -1,0 +1,22 @@
+/** @module Agent presence: online or away, kept fresh by the console's live line; silent for 2 minutes counts as gone. */
+import type { Database } from '../db/index.ts';
+
+export const PRESENCE_STATUSES = ['online', 'away'] as const;
+export type PresenceStatus = (typeof PRESENCE_STATUSES)[number];
+
+/** Longer than the console's 15 s heartbeat several times over, so a slow network does not flicker. */
+export const PRESENCE_FRESH_SECONDS = 120;
+
+export async function setPresence(db: Database, agentId: string, status: PresenceStatus): Promise<void> {
+  await db.query(`insert into agent_presence (agent_id, status, updated_at) values ($1, $2, now()) on conflict (agent_id) do update set status = $2, updated_at = now()`, [agentId, status]);
+}
+
+/** The console is still there: keeps the status the agent chose, or makes them online on first contact. */
+export async function touchPresence(db: Database, agentId: string): Promise<void> {
+  await db.query(`insert into agent_presence (agent_id, status, updated_at) values ($1, 'online', now()) on conflict (agent_id) do update set updated_at = now()`, [agentId]);
+}
+
+export async function onlineAgents(db: Database): Promise<string[]> {
+  const rows = await db.query<{ agent_id: string }>(`select agent_id from agent_presence where status = 'online' and updated_at > now() - interval '${PRESENCE_FRESH_SECONDS} seconds'`);
+  return rows.map((row) => row.agent_id);
+}
