@@ -7,7 +7,9 @@ import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
 import * as z from 'zod/mini';
+import type { AnonymousIssuer } from './auth/anonymous.ts';
 import type { Verified } from './auth/candidate.ts';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { ConversationStore } from './conversations/store.ts';
 import { createConsoleApi, type ConsoleDeps } from './console-api.ts';
 import type { EventHub } from './conversations/hub.ts';
@@ -21,6 +23,8 @@ export interface AppDeps {
   console?: ConsoleDeps;
   hub: EventHub;
   verify(token: string): Promise<Verified>;
+  /** Present when the config enables anonymous candidates (the demo). */
+  anonymous?: AnonymousIssuer;
   corsOrigins: string[];
   heartbeatMs?: number;
 }
@@ -33,7 +37,15 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   app.use('/v1/*', cors({ origin: (origin) => (deps.corsOrigins.includes(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'], maxAge: 600 }));
 
+  app.post('/v1/anonymous-token', async (c) => {
+    if (!deps.anonymous) return fail(c, 404, 'anonymous.disabled', 'anonymous candidates are not enabled on this gateway: the exam platform must sign a token');
+    const address = getConnInfo(c).remote.address ?? 'unknown';
+    const issued = await deps.anonymous.issue(address);
+    return issued ? c.json(issued, 201) : c.json({ error: { code: 'anonymous.rate_limited', message: 'too many anonymous tokens from this address: wait a minute' } }, 429);
+  });
+
   app.use('/v1/*', async (c, next) => {
+    if (c.req.path === '/v1/anonymous-token') return next();
     const header = c.req.header('authorization') ?? '';
     const token = /^Bearer (\S+)$/i.exec(header)?.[1];
     if (!token) return fail(c, 401, 'auth.missing', 'send the candidate token as "Authorization: Bearer <token>"');

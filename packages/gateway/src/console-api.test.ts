@@ -134,3 +134,33 @@ describe('the console live line', () => {
     expect(JSON.parse(events.find((e) => e.event === 'typing')!.data!)).toEqual({ conversationId: conversation.id, typing: true });
   });
 });
+
+describe('transfer, reassign and tags', () => {
+  it('sends a conversation to tier 2 with a private note, a lead reassigns it, tags are kept and audited', async () => {
+    await gateway.db.query(`update conversations set status = 'closed' where status in ('queued', 'assigned')`);
+    const { token, conversation } = await escalate('during');
+    const stream = await fetch(`${gateway.url}/v1/conversations/${conversation.id}/events`, { headers: { authorization: `Bearer ${token}` } });
+    const reading = readSse(stream, (events) => events.filter((e) => e.event === 'agent_joined').length >= 2);
+    const ben = await agent('ben');
+    await ben(`/conversations/${conversation.id}/take`, { method: 'POST' });
+    expect((await ben(`/conversations/${conversation.id}/tags`, { method: 'PUT', body: { tags: ['camera', 'proctoring-app'] } })).status).toBe(204);
+    expect((await ben(`/conversations/${conversation.id}/transfer`, { method: 'POST', body: { queue: 'tier2', note: 'driver problem, needs a specialist' } })).status).toBe(204);
+    // Tier 2 sees it waiting; ben can no longer write in it.
+    const tom = await agent('tom');
+    const { waiting } = (await (await tom('/queue')).json()) as { waiting: QueueItem[] };
+    expect(waiting.map((w) => w.id)).toContain(conversation.id);
+    expect((await ben(`/conversations/${conversation.id}/messages`, { method: 'POST', body: { clientMessageId: 'after-transfer', text: 'hi' } })).status).toBe(403);
+    // A lead gives it to tom directly; only leads may.
+    expect((await ben(`/conversations/${conversation.id}/assign`, { method: 'POST', body: { agentId: 'tom' } })).status).toBe(403);
+    const lea = await agent('lea');
+    expect((await lea(`/conversations/${conversation.id}/assign`, { method: 'POST', body: { agentId: 'tom' } })).status).toBe(204);
+    const events = (await reading).events.filter((e) => e.data).map((e) => JSON.parse(e.data!) as ConversationEvent);
+    expect(events.map((e) => e.type)).toEqual(['queue_update', 'agent_joined', 'transferred', 'queue_update', 'agent_joined']);
+    expect(JSON.stringify(events)).not.toContain('driver problem');
+    const detail = (await (await tom(`/conversations/${conversation.id}`)).json()) as { tags: string[]; agentId: string; messages: { private: boolean; text: string }[] };
+    expect(detail).toMatchObject({ tags: ['camera', 'proctoring-app'], agentId: 'tom' });
+    expect(detail.messages).toEqual([expect.objectContaining({ private: true, text: 'driver problem, needs a specialist' })]);
+    const audit = (await (await lea(`/audit?conversation=${conversation.id}`)).json()) as { actor: string; action: string }[];
+    expect(audit.map((a) => `${a.actor} ${a.action}`).reverse()).toEqual(['ben assign', 'ben tag', 'ben transfer', 'lea assign', 'tom open']);
+  });
+});

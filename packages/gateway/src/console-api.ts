@@ -2,7 +2,7 @@
  * @module The console API under /console/api: sign-in with an httpOnly SameSite=Strict cookie, a CSRF
  * token repeated in `X-CSRF-Token` on every change, the queue, taking, replying, closing.
  */
-import { AgentMessage, CloseConversation, SignIn, type AgentRole, type AgentSession } from '@lifeline/protocol';
+import { AgentMessage, AssignConversation, CloseConversation, ConversationTags, SignIn, TransferConversation, type AgentRole, type AgentSession } from '@lifeline/protocol';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
@@ -171,6 +171,33 @@ export function createConsoleApi(deps: ConsoleDeps): Hono<Env> {
     if (body instanceof Response) return body;
     return (await deps.store.close(c.get('agent'), c.req.param('id'), body.resolution)) ? c.body(null, 204) : fail(c, 409, 'conversation.closed', 'the conversation is already closed');
   });
+
+  api.post('/conversations/:id/transfer', async (c) => {
+    const refused = await holds(c);
+    if (refused) return refused;
+    const body = await parse(c, TransferConversation);
+    if (body instanceof Response) return body;
+    return (await deps.store.transfer(c.get('agent'), c.req.param('id'), body.queue, body.note)) ? c.body(null, 204) : fail(c, 409, 'conversation.not_assigned', 'only a conversation in progress can be transferred');
+  });
+
+  api.post('/conversations/:id/assign', async (c) => {
+    if (c.get('agent').role !== 'lead') return fail(c, 403, 'console.leads_only', 'only leads reassign conversations');
+    const body = await parse(c, AssignConversation);
+    if (body instanceof Response) return body;
+    const to = deps.accounts.find((a) => a.id === body.agentId);
+    if (!to) return fail(c, 400, 'request.invalid', `agentId: no agent "${body.agentId}"`);
+    return (await deps.store.assign(c.get('agent'), c.req.param('id'), accountRef(to))) ? c.body(null, 204) : fail(c, 409, 'conversation.closed', 'the conversation is closed');
+  });
+
+  api.put('/conversations/:id/tags', async (c) => {
+    const refused = await holds(c);
+    if (refused) return refused;
+    const body = await parse(c, ConversationTags);
+    if (body instanceof Response) return body;
+    return (await deps.store.setTags(c.get('agent'), c.req.param('id'), body.tags)) ? c.body(null, 204) : fail(c, 404, 'conversation.not_found', 'no such conversation');
+  });
+
+  api.get('/agents', (c) => c.json(deps.accounts.map(accountRef)));
 
   api.get('/audit', async (c) => {
     if (c.get('agent').role !== 'lead') return fail(c, 403, 'console.leads_only', 'the audit log is for leads');

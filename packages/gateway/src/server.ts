@@ -1,6 +1,8 @@
 /** @module Starts the gateway: opens the database (migrating it), builds the app, and listens. */
 import { serve, type ServerType } from '@hono/node-server';
+import { anonymousIssuer, ANONYMOUS_ISSUER } from './auth/anonymous.ts';
 import { candidateVerifier } from './auth/candidate.ts';
+import { decodeJwt } from 'jose';
 import { createApp } from './app.ts';
 import type { ResolvedConfig } from './config/index.ts';
 import { openDatabase, type Database } from './db/index.ts';
@@ -32,10 +34,15 @@ export async function startGateway(config: ResolvedConfig, options: StartOptions
     staffed: async () => isOpen(config.hours, new Date()) && (await onlineAgents(db)).length > 0,
   });
   const worker = startWebhookWorker(db, webhooks, options.webhookIntervalMs ? { intervalMs: options.webhookIntervalMs } : {});
+  const anonymous = config.anonymous?.enabled ? anonymousIssuer(config.auth.audience, config.anonymous.perMinute ?? 10) : undefined;
+  const verifyHost = candidateVerifier(config.auth);
+  const verifyAnonymous = anonymous && candidateVerifier({ issuer: ANONYMOUS_ISSUER, audience: anonymous.audience, secret: anonymous.key });
   const app = createApp({
     store,
     hub,
-    verify: candidateVerifier(config.auth),
+    // Which key checks a token depends on who says they signed it; the signature then proves it.
+    verify: (token) => (verifyAnonymous && issuerOf(token) === ANONYMOUS_ISSUER ? verifyAnonymous(token) : verifyHost(token)),
+    ...(anonymous ? { anonymous } : {}),
     corsOrigins: config.corsOrigins,
     console: { db, hub, store, accounts: config.agents ?? [], secureCookies: !['127.0.0.1', 'localhost'].includes(config.host), ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) },
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
@@ -58,4 +65,12 @@ export async function startGateway(config: ResolvedConfig, options: StartOptions
       await db.close();
     },
   };
+}
+
+function issuerOf(token: string): string | undefined {
+  try {
+    return decodeJwt(token).iss;
+  } catch {
+    return undefined;
+  }
 }

@@ -23,3 +23,15 @@ export type AgentMessage = z.infer<typeof AgentMessage>;
 export const RESOLUTIONS = ['solved', 'solved_by_article', 'solved_by_checks', 'rescheduled', 'escalated_to_platform', 'no_response', 'other'] as const;
 export const CloseConversation = z.strictObject({ resolution: z.enum(RESOLUTIONS) });
 export type CloseConversation = z.infer<typeof CloseConversation>;
+
+/** Hands the conversation to another queue (tier 2) with a note for whoever takes it there. */
+export const TransferConversation = z.strictObject({ queue: z.enum(['tier1', 'tier2']), note: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)) });
+export type TransferConversation = z.infer<typeof TransferConversation>;
+
+/** A lead gives a conversation to a named agent. */
+export const AssignConversation = z.strictObject({ agentId: z.string().check(z.minLength(1)) });
+export type AssignConversation = z.infer<typeof AssignConversation>;
+
+/** Topic tags (the console suggests them from the KB topics of the articles involved; agents edit them). */
+export const ConversationTags = z.strictObject({ tags: z.array(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/))).check(z.maxLength(20)) });
+export type ConversationTags = z.infer<typeof ConversationTags>;

@@ -12,14 +12,14 @@ export const CLOCK_SKEW_SECONDS = 60;
 export interface CandidateAuthOptions {
   issuer: string;
   audience: string;
-  secret?: string | undefined;
+  secret?: string | Uint8Array | undefined;
   jwksUrl?: string | undefined;
 }
 
 export type Verified = { ok: true; claims: CandidateClaims } | { ok: false; error: LifelineError };
 
 export function candidateVerifier(options: CandidateAuthOptions): (token: string, now?: Date) => Promise<Verified> {
-  const secret = options.secret ? new TextEncoder().encode(options.secret) : undefined;
+  const secret = typeof options.secret === 'string' ? new TextEncoder().encode(options.secret) : options.secret;
   const jwks: JWTVerifyGetKey | undefined = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : undefined;
   const algorithms = secret ? ['HS256'] : ['ES256', 'RS256'];
   return async (token, now = new Date()) => {

@@ -177,6 +177,7 @@ export class ConversationStore {
       messages: messages.map((m) => ({ ...toMessage(m), private: m.private })),
       csat: row.csat_score === null ? undefined : { score: row.csat_score, ...(row.csat_comment ? { comment: row.csat_comment } : {}) },
       resolution: row.resolution ?? undefined,
+      tags: (parseJson(row.tags) as string[] | null) ?? [],
     };
   }
 
@@ -200,6 +201,44 @@ export class ConversationStore {
     });
     if (result.event) this.onEvent(conversationId, result.event);
     return { message: result.message, created: result.created };
+  }
+
+  /** Back to a queue (tier 2) with a private note; the candidate is told, and waits there. */
+  async transfer(agent: AgentRef, conversationId: string, queue: string, note: string): Promise<boolean> {
+    const event = await this.db.transaction(async (tx) => {
+      const [row] = await tx.query(`update conversations set status = 'queued', queue = $2, agent_id = null, last_position = null where id = $1 and status = 'assigned' returning id`, [conversationId, queue]);
+      if (!row) return undefined;
+      await tx.query(`insert into messages (id, conversation_id, author, author_id, name, text, private) values ($1, $2, 'agent', $3, $4, $5, true)`, [randomUUID(), conversationId, agent.id, agent.name, note]);
+      await audit(tx, agent.id, 'transfer', conversationId, { queue, note });
+      return appendEvent(tx, conversationId, { type: 'transferred', queue });
+    });
+    if (!event) return false;
+    this.onEvent(conversationId, event);
+    await this.announcePositions();
+    return true;
+  }
+
+  /** A lead hands the conversation to a named agent (capacity is the lead's call here). */
+  async assign(lead: AgentRef, conversationId: string, to: AgentRef): Promise<boolean> {
+    const event = await this.db.transaction(async (tx) => {
+      const [row] = await tx.query(`update conversations set status = 'assigned', agent_id = $2, assigned_at = now() where id = $1 and status <> 'closed' returning id`, [conversationId, to.id]);
+      if (!row) return undefined;
+      await audit(tx, lead.id, 'assign', conversationId, { to: to.id });
+      return appendEvent(tx, conversationId, { type: 'agent_joined', agent: { name: to.name } });
+    });
+    if (!event) return false;
+    this.onEvent(conversationId, event);
+    await this.announcePositions();
+    return true;
+  }
+
+  async setTags(agent: AgentRef, conversationId: string, tags: string[]): Promise<boolean> {
+    const updated = await this.db.transaction(async (tx) => {
+      const rows = await tx.query('update conversations set tags = $2 where id = $1 returning id', [conversationId, JSON.stringify([...new Set(tags)])]);
+      if (rows.length) await audit(tx, agent.id, 'tag', conversationId, { tags });
+      return rows.length > 0;
+    });
+    return updated;
   }
 
   /** Closes with a resolution code and asks the candidate for a rating. */
@@ -321,6 +360,7 @@ export interface ConversationDetail extends QueueItem {
   messages: (Message & { private: boolean })[];
   csat: { score: number; comment?: string } | undefined;
   resolution: string | undefined;
+  tags: string[];
 }
 
 const parseJson = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value);
