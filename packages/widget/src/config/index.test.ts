@@ -4,7 +4,8 @@ import type { LifelineError } from '@lifeline/protocol';
 import { describe, expect, it } from 'vitest';
 import { expectConsole } from '../test-support.ts';
 import { mountWidget } from '../test-widget.ts';
-import { configFromAttributes, describeInvalid, validateConfig } from './index.ts';
+import { configFromAttributes } from '../attributes/index.ts';
+import { describeInvalid, validateConfig } from './index.ts';
 
 /** Inits a widget with a bad config and waits for the errors, which come from a lazy chunk. */
 async function initErrors(config: unknown): Promise<LifelineError[]> {

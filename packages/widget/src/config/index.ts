@@ -5,8 +5,6 @@
 import { HostContext, WidgetConfigShallow } from '@lifeline/protocol';
 import type * as z from 'zod/mini';
 
-export { configFromAttributes } from './attributes.ts';
-
 export type Validated<T> = { ok: true; value: T } | { ok: false; input: unknown; issues: z.core.$ZodIssue[]; code: string; prefix: PropertyKey[] };
 
 /** All but the `checks` part, which the checks chunk validates (checks/config.ts). */

@@ -3,7 +3,7 @@
  * element. Its API is on `.lifeline`; every event is also dispatched as a DOM `lifeline-<event>`.
  */
 import { LAUNCHER_CSS } from '../ui/launcher-style.ts';
-import { configFromAttributes } from '../config/index.ts';
+import { configFromAttributes } from '../attributes/index.ts';
 import { sessionStorageOrUndefined } from '../session/index.ts';
 import { LIFELINE_EVENTS, LifelineWidget, type LifelineApi } from '../widget.ts';
 

@@ -3,7 +3,7 @@
  * into the real command function, and replays the calls queued before it arrived, in order.
  */
 import { LifelineError } from '@lifeline/protocol';
-import { configFromAttributes } from '../config/index.ts';
+import type { configFromAttributes } from '../attributes/index.ts';
 import { HOST_TAG } from '../ui/launcher-style.ts';
 import { API_METHODS, LifelineWidget, toLifelineError, type LifelineApi } from '../widget.ts';
 import { sessionStorageOrUndefined } from '../session/index.ts';
@@ -22,20 +22,34 @@ interface GlobalLifeline {
 
 const COMMANDS: readonly Command[] = [...API_METHODS, 'attributes'];
 
+type ReadAttributes = typeof configFromAttributes;
+
+const win = window as unknown as { Lifeline?: GlobalLifeline };
+
 function boot(): void {
-  const win = window as unknown as { Lifeline?: GlobalLifeline };
+  // The data-* setup is read by a small chunk that only pages using it download. Meanwhile calls keep
+  // queueing in the stub, so the order holds.
+  if (Array.from(win.Lifeline?.q ?? []).some((call) => call[0] === 'attributes')) {
+    import('../attributes/index.ts').then(
+      (module) => start(module.configFromAttributes),
+      () => start(undefined),
+    );
+  } else start(undefined);
+}
+
+function start(readAttributes: ReadAttributes | undefined): void {
   const previous = win.Lifeline;
   if (previous?.widget) return;
   try {
     const host = document.querySelector<HTMLElement>(HOST_TAG) ?? document.body.appendChild(document.createElement(HOST_TAG));
     // The loader hands over the launcher's CSS it already downloaded; without a loader the launcher is unstyled but works.
     const widget = new LifelineWidget({ host, storage: sessionStorageOrUndefined(), launcherCss: previous?.css ?? '' });
-    const lifeline: GlobalLifeline = (command, ...args) => run(widget, command, args);
+    const lifeline: GlobalLifeline = (command, ...args) => run(widget, command, args, readAttributes);
     lifeline.widget = widget;
     lifeline.l = 1;
     const queued = Array.from(previous?.q ?? [], (call) => Array.from(call));
     win.Lifeline = lifeline;
-    for (const [command, ...args] of queued) run(widget, command as Command, args);
+    for (const [command, ...args] of queued) run(widget, command as Command, args, readAttributes);
   } catch (error) {
     console.error('[Lifeline] widget.boot_failed:', toLifelineError(error).message);
   }
@@ -44,9 +58,13 @@ function boot(): void {
 /** The script tag's `data-*` setup; a later `init` call adds to it rather than starting over. */
 let fromAttributes: Record<string, unknown> = {};
 
-function run(widget: LifelineWidget, command: Command, args: unknown[]): unknown {
+function run(widget: LifelineWidget, command: Command, args: unknown[], readAttributes: ReadAttributes | undefined): unknown {
   if (command === 'attributes') {
-    fromAttributes = configFromAttributes(args[0] as Record<string, string>);
+    if (!readAttributes) {
+      widget.reportError(new LifelineError('attributes.load_failed', 'the data-* setup could not be loaded; check the network, or call Lifeline(\'init\', config) instead'));
+      return false;
+    }
+    fromAttributes = readAttributes(args[0] as Record<string, string>);
     // Without data-kb-url the page is expected to call init itself; the attributes join that call.
     return 'kbUrl' in fromAttributes ? widget.init(fromAttributes) : false;
   }

@@ -1,4 +1,7 @@
-/** @module Reads a config from `data-*` attributes (script tag or `<lifeline-support>`), for setup without JavaScript. */
+/**
+ * @module Reads a config from `data-*` attributes (script tag or `<lifeline-support>`), for setup without
+ * JavaScript. A lazy chunk for the script tag: only pages that use the attributes download it.
+ */
 
 /**
  * `data-kb-url`, `data-locale`, `data-phase`, `data-exam-name`, `data-primary`, `data-side`,
