@@ -1,7 +1,7 @@
-/** @module The host's check policy and the checks part of the widget config. */
+/** @module The host's check policy, the checks part of the widget config, and the whole config. */
 import * as z from 'zod/mini';
 import { CheckId } from './checks.ts';
-import { widgetConfigFields } from './widget.ts';
+import { ChatConfig, widgetConfigFields } from './widget.ts';
 
 export const BROWSER_NAMES = ['chrome', 'edge', 'firefox', 'safari', 'opera', 'samsung', 'other'] as const;
 export const BrowserName = z.enum(BROWSER_NAMES);
@@ -102,5 +102,7 @@ export const WidgetConfig = z.strictObject({
   ...widgetConfigFields,
   /** The self-service checks: where the network check measures, what "Check my setup" runs, the policy. */
   checks: z.optional(ChecksConfig),
+  /** Live chat with an agent through the gateway (docs/embedding.md). */
+  chat: z.optional(ChatConfig),
 });
 export type WidgetConfig = z.infer<typeof WidgetConfig>;

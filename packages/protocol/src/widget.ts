@@ -48,11 +48,23 @@ export const widgetConfigFields = {
 };
 
 /**
- * The widget config with its `checks` part left for later: the widget checks the rest at init and the
- * checks part in a lazy chunk, so the policy's schema costs nothing on pages that never run a check.
- * The whole config is `WidgetConfig` (check-policy.ts).
+ * The `chat` part of the widget config: where the candidate reaches an agent. Without it, "Talk to a
+ * person" only emits `escalate` and the host takes it from there. The widget validates it in the chat chunk.
  */
-export const WidgetConfigShallow = z.strictObject({ ...widgetConfigFields, checks: z.optional(z.looseObject({})) });
+export const ChatConfig = z.strictObject({
+  /** The gateway's origin (`https://support.example.com`); relative addresses resolve against the page. */
+  url: z.string().check(z.minLength(1)),
+  /** The candidate token the host's backend signed; `Lifeline('setToken', token)` sets or replaces it. */
+  token: z.optional(z.string().check(z.minLength(1))),
+});
+export type ChatConfig = z.infer<typeof ChatConfig>;
+
+/**
+ * The widget config with its `checks` and `chat` parts left for later: the widget checks the rest at init
+ * and each part in its lazy chunk, so their schemas cost nothing on pages that never run a check or
+ * chat. The whole config is `WidgetConfig` (check-policy.ts).
+ */
+export const WidgetConfigShallow = z.strictObject({ ...widgetConfigFields, checks: z.optional(z.looseObject({})), chat: z.optional(z.looseObject({})) });
 export type WidgetConfigShallow = z.infer<typeof WidgetConfigShallow>;
 
 export const SEARCH_DECISIONS = ['answer', 'suggest', 'none'] as const;
