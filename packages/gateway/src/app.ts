@@ -154,6 +154,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
       }, deps.heartbeatMs ?? HEARTBEAT_MS);
       const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
       try {
+        // Sends the headers now, so the client knows the stream is open before the first event.
+        await stream.write(': open\n\n');
         for (const event of await deps.store.eventsAfter(own.id, after)) send(event);
         waiting.sort((a, b) => a.seq - b.seq).forEach(send);
         live = send;
