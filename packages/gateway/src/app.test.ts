@@ -106,8 +106,10 @@ describe('the event stream', () => {
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const { raw, events } = await readSse(response, (seen) => seen.some((e) => e.event === 'message'));
     const event = JSON.parse(events.find((e) => e.event === 'message')!.data!) as ConversationEvent;
-    // The first event told the candidate its place in the queue; the message is the second.
-    expect(events[0]!.event).toBe('queue_update');
+    // The stream opens with a comment (the headers leave at once); the first event told the candidate
+    // its place in the queue; the message is the second.
+    expect(raw.startsWith(': open\n\n')).toBe(true);
+    expect(events.filter((e) => e.event)[0]!.event).toBe('queue_update');
     expect(raw).toContain(`event: message\ndata: ${JSON.stringify(event)}\nid: 2\n\n`);
   });
 
