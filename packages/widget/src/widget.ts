@@ -8,9 +8,10 @@ import { answerEntry, canRate, transcript } from './bot/index.ts';
 import { describeInvalid, validateConfig, validateContext, type Validated } from './config/index.ts';
 import { directionOf, kbLocaleFor, loadLanguage, neutralPhrase, resolveLocale, type Language, type UiLocale } from './i18n/index.ts';
 import type * as ArticleModule from './article/index.ts';
-import type { ChecksFlow } from './checks/index.ts';
+import type { ChatFlow, ChatHost } from './chat/index.ts';
+import type { ChecksFlow, ChecksHost } from './checks/index.ts';
 import { fillText, loadKnowledge, type Knowledge } from './kb/index.ts';
-import { appendEntry, forget, loadHelpSession, newHelpSession, saveHelpSession } from './session/index.ts';
+import { appendEntry, forget, hasStoredChat, loadHelpSession, newHelpSession, saveHelpSession } from './session/index.ts';
 import { App } from './ui/App.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { adoptStyles, PANEL_CSS } from './ui/styles.ts';
@@ -21,7 +22,7 @@ export type LifelineEvent = (typeof LIFELINE_EVENTS)[number];
 export type Listener = (detail: unknown) => void;
 
 /** The public API's methods: each is guarded in the widget, and each is a `Lifeline('name', ...)` command. */
-export const API_METHODS = ['init', 'open', 'close', 'toggle', 'ask', 'showArticle', 'setContext', 'setLocale', 'runChecks', 'on', 'off', 'getSessionContext', 'destroy'] as const;
+export const API_METHODS = ['init', 'open', 'close', 'toggle', 'ask', 'showArticle', 'setContext', 'setLocale', 'runChecks', 'setToken', 'on', 'off', 'getSessionContext', 'destroy'] as const;
 
 /** The public API, the same through `Lifeline('name', ...)`, `createLifeline()` and `<lifeline-support>`. */
 export interface LifelineApi {
@@ -35,6 +36,8 @@ export interface LifelineApi {
   setLocale(locale: unknown): void;
   /** Opens "Check my setup"; `{ only: ['camera'] }` runs some checks. The `checks` event carries the report. */
   runChecks(options?: unknown): void;
+  /** Sets or replaces the candidate token the chat sends to the gateway (tokens live at most an hour). */
+  setToken(token: unknown): void;
   on(event: LifelineEvent, listener: Listener): void;
   off(event: LifelineEvent, listener: Listener): void;
   getSessionContext(): SessionContext | undefined;
@@ -55,12 +58,21 @@ export interface WidgetEnvironment {
   now?: () => number;
 }
 
+/** The views that replace the conversation with the bot, each a lazy chunk with its own words. */
+interface Flows {
+  checks: ChecksFlow;
+  chat: ChatFlow;
+}
+
 export class LifelineWidget implements LifelineApi {
   private config: WidgetConfigShallow | undefined;
-  /** The checks flow (a lazy chunk), once "Check my setup" was pressed. */
+  /** The checks flow, once "Check my setup" was pressed; the chat, once "Talk to a person" was (with `chat` configured). */
   private checks: ChecksFlow | undefined;
-  private checksChunk: Promise<ChecksFlow> | undefined;
-  private showingChecks = false;
+  private chat: ChatFlow | undefined;
+  private readonly flows: { [K in keyof Flows]?: Promise<Flows[K]> } = {};
+  /** Which flow the panel shows instead of the conversation. */
+  private showing: keyof Flows | undefined;
+  private token: string | undefined;
   private context: HostContext = {};
   private locale: UiLocale;
   /** The current locale's words, once its chunk has loaded; nothing renders before. */
@@ -121,6 +133,11 @@ export class LifelineWidget implements LifelineApi {
     this.config = result.value;
     if (result.value.context) this.mergeContext(result.value.context);
     if (firstInit) this.restoreSession();
+    // A conversation with an agent was going on before the reload: back to it.
+    if (firstInit && result.value.chat && hasStoredChat(this.flowHost.storage())) {
+      this.showing = 'chat';
+      this.withChat((chat) => chat.resume());
+    }
     // Only when configured: a --lifeline-z-index the host set in its own CSS otherwise applies.
     if (result.value.theme?.zIndex !== undefined) this.env.host.style.setProperty('--lifeline-z-index', String(result.value.theme.zIndex));
     this.switchLanguage(resolveLocale(result.value.locale, this.env.languages));
@@ -241,50 +258,80 @@ export class LifelineWidget implements LifelineApi {
   runChecks(options?: unknown): void {
     if (!this.requireInit('runChecks')) return;
     this.reading = undefined;
-    this.showingChecks = true;
+    this.showing = 'checks';
     if (!this.opened) this.open();
     // Camera, microphone and sound need a page the candidate has clicked; otherwise the flow shows a Start button.
     const activation = (globalThis.navigator as Navigator & { userActivation?: { hasBeenActive: boolean } } | undefined)?.userActivation;
     this.withChecks((flow) => flow.start(options, activation?.hasBeenActive ?? true));
   }
 
-  /** Loads the checks chunk once, then hands the flow to `use`. */
+  setToken(token: unknown): void {
+    if (typeof token !== 'string' || token === '') {
+      this.misuse('setToken', 'the token as text', token, 'token', 'chat.invalid');
+      return;
+    }
+    this.token = token;
+    this.chat?.tokenChanged();
+  }
+
   private withChecks(use: (flow: ChecksFlow) => Promise<void>): void {
+    this.withFlow('checks', use, async () => new (await import('./checks/index.ts')).ChecksFlow(this.shadow, this.flowHost));
+  }
+
+  private withChat(use: (flow: ChatFlow) => Promise<void>): void {
+    this.withFlow('chat', use, async () => new (await import('./chat/index.ts')).ChatFlow(this.shadow, this.flowHost));
+  }
+
+  /** Loads a flow's chunk once, then hands the flow to `use`; a chunk that fails to load is reported as `<kind>.load_failed`. */
+  private withFlow<K extends keyof Flows>(kind: K, use: (flow: Flows[K]) => Promise<void>, load: () => Promise<Flows[K]>): void {
     this.render();
-    this.checksChunk ??= import('./checks/index.ts').then(
-      (module) =>
-        (this.checks = new module.ChecksFlow(this.shadow, {
-          locale: () => this.locale,
-          config: () => this.config?.checks,
-          articleTitle: (id) => this.summaryOf(id)?.title,
-          render: () => this.render(),
-          read: this.actions.read,
-          escalate: this.actions.escalate,
-          leave: () => {
-            this.checks?.stop();
-            this.showingChecks = false;
-            this.render();
-            this.focusInside();
-          },
-          finished: (report) => {
-            this.record({ type: 'checks', at: report.at, report });
-            this.emit('checks', report);
-            this.render();
-          },
-          report: (error) => this.report(error),
-          now: this.env.now,
-        })),
-    );
-    this.checksChunk.then(
+    const chunk = (this.flows[kind] ??= load().then((flow) => ((this as unknown as Flows)[kind] = flow)) as never) as Promise<Flows[K]>;
+    chunk.then(
       (flow) => void (this.destroyed || use(flow).then(() => this.render())),
       (cause: unknown) => {
-        this.checksChunk = undefined;
-        this.showingChecks = false;
-        this.loadFailed('checks', 'the setup check', cause);
+        delete this.flows[kind];
+        if (this.showing === kind) this.showing = undefined;
+        this.loadFailed(kind, `the ${kind}`, cause);
         this.render();
       },
     );
   }
+
+  /** What the checks and the chat may ask of the widget. */
+  private readonly flowHost: ChecksHost & ChatHost = {
+    locale: () => this.locale,
+    config: () => this.config?.checks,
+    chatConfig: () => this.config?.chat,
+    token: () => this.token,
+    context: () => this.getSessionContext(),
+    confirmed: () => {
+      this.record({ type: 'escalate', at: this.env.now() });
+      const context = this.getSessionContext();
+      this.emit('escalate', context);
+      return context;
+    },
+    articleTitle: (id) => this.summaryOf(id)?.title,
+    render: () => this.render(),
+    read: (id) => this.actions.read(id),
+    escalate: () => this.actions.escalate(),
+    // A flow's "Back to the conversation".
+    leave: () => {
+      this.checks?.stop();
+      this.showing = undefined;
+      this.render();
+      this.focusInside();
+    },
+    finished: (report) => {
+      this.record({ type: 'checks', at: report.at, report });
+      this.emit('checks', report);
+      this.render();
+    },
+    report: (error) => this.report(error),
+    now: () => this.env.now(),
+    // Where the chat keeps its conversation and outbox: nowhere with `persist: false`.
+    storage: () => (this.config?.persist === false ? undefined : this.env.storage),
+    fetch: (...args) => this.env.fetch(...args),
+  };
 
   on(event: LifelineEvent, listener: Listener): void {
     if (!LIFELINE_EVENTS.includes(event) || typeof listener !== 'function') {
@@ -319,6 +366,7 @@ export class LifelineWidget implements LifelineApi {
     if (this.destroyed) return;
     this.destroyed = true;
     this.checks?.dispose();
+    this.chat?.dispose();
     render(null, this.mount);
     this.mount.remove();
     this.listeners.clear();
@@ -417,7 +465,13 @@ export class LifelineWidget implements LifelineApi {
   private escalate(): void {
     this.reading = undefined;
     this.checks?.stop();
-    this.showingChecks = false;
+    this.showing = undefined;
+    if (this.config?.chat) {
+      // The chat records the escalation and emits `escalate` when the candidate confirms what is shared.
+      this.showing = 'chat';
+      this.withChat((chat) => chat.open());
+      return;
+    }
     this.record({ type: 'escalate', at: this.env.now() });
     this.emit('escalate', this.getSessionContext());
     this.render();
@@ -550,7 +604,8 @@ export class LifelineWidget implements LifelineApi {
       items: transcript(this.session.entries),
       quickReplies: (this.config?.quickReplies ? this.config.quickReplies.flatMap((id) => this.knowledge?.article(id) ?? []) : (this.knowledge?.quickReplies(this.context.phase) ?? [])).flatMap((a) => this.summaryOf(a.id) ?? []),
       reading: this.detailOf(this.reading),
-      checksPanel: this.showingChecks ? (this.checks?.view(language.strings) ?? null) : undefined,
+      flowPanel: this.showing ? (this[this.showing]?.view(language.strings) ?? null) : undefined,
+      chat: !!this.config?.chat,
       ArticleView: this.articleModule?.ArticleView,
       article: (id) => this.summaryOf(id),
       supportHours: this.context.support?.hours === undefined ? undefined : String(this.context.support.hours),
@@ -564,21 +619,22 @@ export class LifelineWidget implements LifelineApi {
     const model = this.viewModel(this.language);
     const hadFocus = this.shadow.activeElement !== null;
     render(h(ErrorBoundary, { onError: (error: unknown) => this.report(toLifelineError(error)) }, h(App, { model, actions: this.actions })), this.mount);
-    // Keep the newest message in view; an article opens at its top. (Preact's root render is synchronous.)
-    this.checks?.afterRender();
+    // Keep the newest message in view; an article or a flow opens at its top. (Preact's root render is synchronous.)
+    const shown = `${model.items.length} ${model.reading?.id ?? ''} ${model.kbStatus} ${this.showing}`;
+    const body = this.shadow.querySelector('.body');
+    if (body && shown !== this.scrolledFor) {
+      body.scrollTop = model.reading || this.showing ? 0 : body.scrollHeight;
+      this.scrolledFor = shown;
+    }
+    // The flow shown focuses what the candidate needs next, and the chat scrolls to its newest message.
+    if (this.showing) this[this.showing]?.afterRender();
     // The focused element went away ("Start the check", "Run again", an answered prompt, "Check my setup"
     // while the checks load): keep focus in the panel, not on the page behind it.
     if (hadFocus && this.opened && this.shadow.activeElement === null) this.focusInside();
-    const shown = `${model.items.length} ${model.reading?.id ?? ''} ${model.kbStatus} ${this.showingChecks}`;
-    const body = this.shadow.querySelector('.body');
-    if (body && shown !== this.scrolledFor) {
-      body.scrollTop = model.reading || this.showingChecks ? 0 : body.scrollHeight;
-      this.scrolledFor = shown;
-    }
   }
 
   private focusInside(): void {
-    const target = this.shadow.querySelector<HTMLElement>(this.reading ? '.article h3' : this.showingChecks ? '.checks h3' : '#lifeline-question');
+    const target = this.shadow.querySelector<HTMLElement>(this.reading ? '.article h3' : this.showing ? '.body h3' : '#lifeline-question');
     // While a chunk loads, the view's own heading is not there yet: the panel's is.
     (target ?? this.shadow.querySelector<HTMLElement>('#lifeline-title'))?.focus();
   }

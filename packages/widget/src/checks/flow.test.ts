@@ -8,6 +8,7 @@ import { CHECK_REASONS, type CheckReport, type LifelineError } from '@lifeline/p
 import { configure, fireEvent, waitFor } from '@testing-library/preact';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { expectConsole } from '../test-support.ts';
+import { itTranslatesEverything } from '../test-words.ts';
 import { KB_URL, mountWidget, serveKnowledgeBase, type MountedWidget } from '../test-widget.ts';
 import { checksStrings as en } from './i18n/en.ts';
 import { checksStrings as es } from './i18n/es.ts';
@@ -358,30 +359,8 @@ describe('the checks event', () => {
 });
 
 describe('the words of the checks view', () => {
-  /** Every string of a strings object by its dotted path (`figures.screens.one`). */
-  function leaves(value: unknown, path = ''): Map<string, string> {
-    if (typeof value === 'string') return new Map([[path, value]]);
-    return new Map(Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) => [...leaves(inner, path ? `${path}.${key}` : key)]));
-  }
-  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
-
-  const english = leaves(en);
-  const spanish = leaves(es);
   /** The same in both languages on purpose: a format, a unit, and a word Spanish shares. */
-  const SAME_IN_SPANISH = new Set(['figures.resolution', 'figures.frameRate', 'heardNo']);
-
-  it('has every English key in Spanish and no other', () => {
-    expect([...spanish.keys()].sort()).toEqual([...english.keys()].sort());
-  });
-
-  it.each([...english.keys()])('translates %s, with the same placeholders', (key) => {
-    const source = english.get(key)!;
-    const translated = spanish.get(key) ?? '';
-    expect(translated.trim()).not.toBe('');
-    if (SAME_IN_SPANISH.has(key)) expect(translated).toBe(source);
-    else expect(translated).not.toBe(source);
-    expect(placeholders(translated)).toEqual(placeholders(source));
-  });
+  itTranslatesEverything(en, es, new Set(['figures.resolution', 'figures.frameRate', 'heardNo']));
 
   it.each([
     ['en', en],

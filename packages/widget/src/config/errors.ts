@@ -38,6 +38,9 @@ const EXAMPLES: Record<string, string> = {
   'checks.policy.idPhoto': '{ minSharpness: 120 }',
   'checks.policy.timeoutMs': '{ camera: 45000 }',
   'checks.policy.*.*': '640',
+  chat: '{ url: "https://support.example.com", token: "<the candidate token your backend signs>" }',
+  'chat.url': '"https://support.example.com" (the gateway\'s origin)',
+  'chat.token': '"eyJhbGciOiJIUzI1NiJ9…" (the JWT your backend signs; or call Lifeline(\'setToken\', token) later)',
 };
 
 /** `runChecks(options)` has fields of its own: a mistake there must not be answered with the config's. */

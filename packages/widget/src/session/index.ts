@@ -3,6 +3,7 @@
  * sessionStorage so a reload loses nothing. Namespaced, versioned, size-capped; corrupt data is dropped.
  */
 import { HELP_SESSION_VERSION, HelpSession, type HelpSessionEntry } from '@lifeline/protocol';
+import { CHAT_STORAGE_KEY } from '../chat/key.ts';
 
 export const STORAGE_KEY = 'lifeline:help-session';
 
@@ -59,6 +60,15 @@ export function sessionStorageOrUndefined(): Storage | undefined {
     return globalThis.sessionStorage ?? undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** Whether the chat (chat/store.ts) left a conversation to re-attach to: asked without loading the chat. */
+export function hasStoredChat(storage: Storage | undefined): boolean {
+  try {
+    return !!storage?.getItem(CHAT_STORAGE_KEY);
+  } catch {
+    return false;
   }
 }
 

@@ -60,13 +60,13 @@ export function App({ model, actions }: { model: ViewModel; actions: UiActions }
 function PanelBody({ model, actions }: { model: ViewModel; actions: UiActions }) {
   const { reading, ArticleView } = model;
   const article = reading && ArticleView ? <ArticleView article={reading} strings={model.strings} actions={actions} /> : undefined;
-  const checks = !article && model.checksPanel !== undefined;
+  const flow = !article && model.flowPanel !== undefined;
   return (
     <>
       <div class="body">
         {article ??
-          (checks ? (
-          (model.checksPanel ?? (
+          (flow ? (
+          (model.flowPanel ?? (
             <p class="status" role="status">
               {model.strings.loading}
             </p>
@@ -75,7 +75,7 @@ function PanelBody({ model, actions }: { model: ViewModel; actions: UiActions })
             <Conversation model={model} actions={actions} />
           ))}
       </div>
-      {!article && !checks && <Composer strings={model.strings} hint={model.emptyHint} onAsk={actions.ask} />}
+      {!article && !flow && <Composer strings={model.strings} hint={model.emptyHint} onAsk={actions.ask} />}
     </>
   );
 }

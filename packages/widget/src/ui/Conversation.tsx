@@ -84,6 +84,8 @@ function Item({ item, model, actions }: { item: TranscriptItem; model: ViewModel
         <div class="msg bot">
           <p>{strings.escalated}</p>
           {model.supportHours && <p>{format(strings.supportHours, { hours: model.supportHours })}</p>}
+          {/* Back to the chat (or a new one once it has ended). */}
+          {model.chat && <PersonButton model={model} actions={actions} />}
         </div>
       );
   }

@@ -36,8 +36,10 @@ export interface ViewModel {
   reading: ArticleDetail | undefined;
   /** The article view component, once its lazy chunk has loaded. */
   ArticleView: FunctionComponent<{ article: ArticleDetail; strings: UiStrings; actions: UiActions }> | undefined;
-  /** The checks view instead of the conversation: `null` while its chunk loads, `undefined` when not shown. */
-  checksPanel: ComponentChild | undefined;
+  /** The checks or the chat instead of the conversation: `null` while its chunk loads, `undefined` when not shown. */
+  flowPanel: ComponentChild | undefined;
+  /** "Talk to a person" opens the chat (the config has `chat`), rather than only telling the host. */
+  chat: boolean;
   /** Looks up an article for an answer card, in the current language. */
   article(id: string): ArticleSummary | undefined;
   supportHours: string | undefined;

@@ -1,0 +1,55 @@
+/** @module The chat view's words, one lazy chunk per language (the widget's own words stay in its language chunk). */
+import type { UiLocale } from '../../i18n/index.ts';
+
+export interface ChatStrings {
+  title: string;
+  /** The confirmation before anything is sent. */
+  confirmIntro: string;
+  sharedQuestions: string;
+  sharedArticles: string;
+  helped: string;
+  didNotHelp: string;
+  sharedChecks: string;
+  sharedPage: string;
+  sharedBrowser: string;
+  nothingAsked: string;
+  confirmSend: string;
+  cancel: string;
+  starting: string;
+  /** `{position}` in the queue, about `{minutes}` to wait. */
+  queued: string;
+  queuedNext: string;
+  waitMinutes: string;
+  waitUnderMinute: string;
+  joined: string;
+  /** The status line while an agent has the conversation. */
+  withAgent: string;
+  typing: string;
+  transferred: string;
+  ticket: string;
+  closed: string;
+  reconnecting: string;
+  offline: string;
+  unauthorized: string;
+  invalid: string;
+  agent: string;
+  you: string;
+  sending: string;
+  messageLabel: string;
+  messagePlaceholder: string;
+  send: string;
+  rateTitle: string;
+  rateLegend: string;
+  /** The label of each score, 1 to 5. */
+  scores: [string, string, string, string, string];
+  comment: string;
+  rateSend: string;
+  rated: string;
+  done: string;
+  /** The live region's line for a new agent message: `{name}: {text}`. */
+  said: string;
+}
+
+export async function loadChatStrings(locale: UiLocale): Promise<ChatStrings> {
+  return locale === 'es' ? (await import('./es.ts')).chatStrings : (await import('./en.ts')).chatStrings;
+}

@@ -1,0 +1,430 @@
+/**
+ * @module The chat with an agent (a lazy chunk, loaded on "Talk to a person" when the config has `chat`):
+ * the confirmation of what is shared, the conversation's creation, the queue, the messages with their
+ * outbox, the end and the rating. The gateway is reached through `gateway.ts`; a reload re-attaches.
+ */
+import { ChatConfig, ConversationView, Message, type ChatSession, type ConversationEvent, type LifelineError, type OutboxMessage, type SessionContext } from '@lifeline/protocol';
+import { h, type ComponentChild } from 'preact';
+import { describeInvalid, validate } from '../config/index.ts';
+import { format, type UiLocale, type UiStrings } from '../i18n/index.ts';
+import { adoptStyles } from '../ui/styles.ts';
+import { backoff, Gateway, retriable, type Stream } from './gateway.ts';
+import { loadChatStrings, type ChatStrings } from './i18n/index.ts';
+import { forgetChat, loadChat, newChat, randomId, saveChat } from './store.ts';
+import { CHAT_CSS } from './styles.ts';
+import { ChatView, type ChatModel, type LogItem, type Stage } from './ChatView.tsx';
+
+export { backoff, STALE_MS } from './gateway.ts';
+
+/** What the widget gives the chat. */
+export interface ChatHost {
+  locale(): UiLocale;
+  /** The `chat` part of the config, not yet validated. */
+  chatConfig(): unknown;
+  /** The token `setToken` gave, if any; it wins over the config's. */
+  token(): string | undefined;
+  /** What the agent would receive now: shown in the confirmation. */
+  context(): SessionContext;
+  /** The candidate pressed Send: record the escalation, emit `escalate`, and return the context to send. */
+  confirmed(): SessionContext;
+  articleTitle(id: string): string | undefined;
+  render(): void;
+  /** Back to the conversation with the bot. */
+  leave(): void;
+  report(error: LifelineError): void;
+  now(): number;
+  /** Where the conversation and the outbox are kept; undefined with `persist: false`. */
+  storage(): Storage | undefined;
+  fetch: typeof fetch;
+}
+
+/** The candidate stops typing: the agent's "typing…" goes off after this long without a key. */
+export const TYPING_IDLE_MS = 4000;
+
+export class ChatFlow implements ChatModel {
+  stage: Stage = 'confirm';
+  shared: SessionContext | undefined;
+  position: number | undefined;
+  waitSeconds: number | undefined;
+  agent: string | undefined;
+  ticket: string | undefined;
+  typing = false;
+  rating = false;
+  readonly log: LogItem[] = [];
+  /** Confirmed by the gateway but not yet back through the stream, where its place (seq) comes from. */
+  readonly posted: OutboxMessage[] = [];
+  /** The line is down and a retry is on its way. */
+  down = false;
+  /** The gateway refused the token: waiting for setToken. */
+  paused = false;
+  announcement = '';
+  locale: UiLocale = 'en';
+  readonly articleTitle: ChatHost['articleTitle'];
+  readonly leave: ChatHost['leave'];
+  private session: ChatSession | undefined;
+  private gateway: Gateway | undefined;
+  private configInput: unknown;
+  private strings: ChatStrings | undefined;
+  private stream: Stream | undefined;
+  private lastSeq = 0;
+  private sending = false;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private focusNext: string | undefined;
+  private shownItems = -1;
+  private disposed = false;
+
+  constructor(
+    private readonly root: ShadowRoot,
+    private readonly host: ChatHost,
+  ) {
+    ({ articleTitle: this.articleTitle, leave: this.leave } = host);
+    adoptStyles(root, CHAT_CSS, root.adoptedStyleSheets);
+    addEventListener('online', this.wake);
+    document.addEventListener('visibilitychange', this.wake);
+  }
+
+  get outbox(): readonly OutboxMessage[] {
+    return this.session?.outbox ?? [];
+  }
+
+  /** "Talk to a person": the conversation in progress, or a new confirmation. */
+  async open(): Promise<void> {
+    if (!(await this.prepare()) || this.session) return;
+    this.reset();
+    // Without a valid config there is nothing to confirm: the view says so (the config error is reported).
+    if (!this.gateway) this.stage = 'failed';
+    else this.shared = this.host.context();
+    this.focusNext = '.chat h3';
+  }
+
+  /** A reload: back to the stored conversation, sending what the outbox still holds. */
+  async resume(): Promise<void> {
+    const stored = loadChat(this.host.storage());
+    if (!stored || !(await this.prepare()) || !this.gateway) return;
+    this.session = stored;
+    this.stage = 'starting';
+    void (stored.conversationId ? this.attach() : this.create());
+  }
+
+  /** The confirmation's Send. */
+  readonly confirm = () => {
+    this.shared = this.host.confirmed();
+    this.session = newChat();
+    this.save();
+    this.stage = 'starting';
+    this.focusNext = '#lifeline-message';
+    void this.create();
+  };
+
+  /** The composer: the message joins the outbox at once and leaves it when the gateway has it. */
+  readonly say = (text: string) => {
+    const session = this.session;
+    if (!session || !text.trim()) return;
+    session.outbox.push({ clientMessageId: randomId(), text: text.trim(), at: this.host.now() });
+    this.save();
+    if (this.typingTimer) this.tell(false);
+    this.host.render();
+    void this.flush();
+  };
+
+  /** A key in the composer: tell the agent, at most once per pause in typing. */
+  readonly typed = () => {
+    if (this.stage !== 'agent') return;
+    if (!this.typingTimer) this.tell(true);
+    clearTimeout(this.typingTimer);
+    this.typingTimer = setTimeout(() => this.tell(false), TYPING_IDLE_MS);
+  };
+
+  readonly rate = async (score: number, comment: string) => {
+    const id = this.session?.conversationId;
+    if (!id) return;
+    try {
+      await this.gateway!.request(`conversations/${id}/csat`, { score, ...(comment.trim() ? { comment: comment.trim().slice(0, 2000) } : {}) });
+    } catch (error) {
+      this.fail(error as LifelineError);
+      if (retriable(error as LifelineError) || this.paused) return;
+    }
+    this.finish();
+    this.stage = 'rated';
+    this.announcement = this.strings!.rated;
+    this.focusNext = '.chat .done';
+    this.host.render();
+  };
+
+  /** After the rating: the next "Talk to a person" starts a new conversation. */
+  readonly done = () => {
+    this.reset();
+    this.leave();
+  };
+
+  /** `setToken`: a paused chat goes on where it stopped. */
+  tokenChanged(): void {
+    if (!this.paused || !this.session) return;
+    this.paused = false;
+    this.host.render();
+    void (this.session.conversationId ? this.attach() : this.create());
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.finish();
+    removeEventListener('online', this.wake);
+    document.removeEventListener('visibilitychange', this.wake);
+  }
+
+  /** The chat view, or nothing until its words have loaded. */
+  view(ui: UiStrings): ComponentChild {
+    return this.strings ? h(ChatView, { flow: this, strings: this.strings, ui }) : null;
+  }
+
+  /** After a render: focus what the candidate needs next, and keep the newest message in view. */
+  afterRender(): void {
+    const target = this.focusNext && this.root.querySelector<HTMLElement>(this.focusNext);
+    if (target) {
+      target.focus();
+      this.focusNext = undefined;
+    }
+    const items = this.log.length + this.posted.length + this.outbox.length + Number(this.typing);
+    const body = this.root.querySelector('.body');
+    if (body && items !== this.shownItems) body.scrollTop = body.scrollHeight;
+    this.shownItems = items;
+  }
+
+  // --- the conversation on the gateway ---
+
+  /** Validates the config (once per config object) and loads the words; false when the chat cannot run. */
+  private async prepare(): Promise<boolean> {
+    const configured = this.host.chatConfig();
+    if (configured !== this.configInput) {
+      this.configInput = configured;
+      const checked = validate(ChatConfig, configured ?? {}, 'config.invalid', ['chat']);
+      this.gateway = checked.ok ? new Gateway(checked.value.url, () => this.host.token() ?? checked.value.token, this.host.fetch) : undefined;
+      if (!checked.ok) (await describeInvalid(checked)).forEach(this.host.report);
+    }
+    const locale = this.host.locale();
+    if (!this.strings || this.locale !== locale) {
+      this.strings = await loadChatStrings(locale);
+      this.locale = locale;
+    }
+    return !this.disposed;
+  }
+
+  private async create(): Promise<void> {
+    const session = this.session!;
+    try {
+      // A retry, even after a reload, sends the same key: the gateway answers with the same conversation.
+      const view = await this.gateway!.request('conversations', { context: this.shared ?? this.host.context() }, ConversationView, { 'idempotency-key': session.key });
+      session.conversationId = view.id;
+      this.save();
+      this.connect(view);
+    } catch (error) {
+      this.fail(error as LifelineError, () => this.create());
+    }
+  }
+
+  /** Re-attach after a reload (or a new token): the conversation's state now, then its events from the start. */
+  private async attach(): Promise<void> {
+    try {
+      this.connect(await this.gateway!.request(`conversations/${this.session!.conversationId}`, undefined, ConversationView));
+    } catch (error) {
+      this.fail(error as LifelineError, () => this.attach());
+    }
+  }
+
+  private connect(view: ConversationView): void {
+    if (this.disposed || this.session?.conversationId !== view.id) return;
+    this.attempt = 0;
+    if (this.stage === 'starting') this.stage = view.status === 'queued' ? 'queued' : view.status === 'closed' ? 'closed' : 'agent';
+    this.position = view.position;
+    this.waitSeconds = view.estimatedWaitSeconds;
+    this.ticket = view.ticket;
+    if (view.ticket) this.stage = 'ticket';
+    this.listen();
+    this.recovered();
+  }
+
+  /** The event stream, from the last seq seen (0: every event, as after a reload). */
+  private listen(): void {
+    this.stream?.stop();
+    this.stream = this.gateway!.stream(this.session!.conversationId!, this.lastSeq, {
+      open: () => this.recovered(),
+      event: (event) => this.apply(event),
+      problem: (error, fatal) => {
+        if (fatal) this.stream = undefined;
+        this.fail(error);
+      },
+    });
+  }
+
+  /** Sends the outbox in order, one message at a time; a retry carries the same clientMessageId, so nothing is sent twice. */
+  private async flush(): Promise<void> {
+    const id = this.session?.conversationId;
+    if (this.sending || !id || this.paused) return;
+    this.sending = true;
+    try {
+      for (let next = this.outbox[0]; next && this.session?.conversationId === id; next = this.outbox[0]) {
+        try {
+          const message = await this.gateway!.request(`conversations/${id}/messages`, { clientMessageId: next.clientMessageId, text: next.text }, Message);
+          if (!this.log.some((item) => item.message?.id === message.id)) this.posted.push(next);
+          this.down = false;
+        } catch (error) {
+          const again = retriable(error as LifelineError);
+          this.fail(error as LifelineError, again ? () => void this.flush() : undefined);
+          // chat.invalid (the gateway will never take it: a closed conversation, say) drops this message only.
+          if (again || this.paused) return;
+        }
+        // (Its echo may have taken it out already.)
+        if (this.session) this.drop(this.session.outbox, next.clientMessageId);
+        this.save();
+        this.host.render();
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private apply(event: ConversationEvent): void {
+    // Replays after a reconnect, or two streams overlapping for a moment: each seq counts once.
+    if (event.seq <= this.lastSeq) return;
+    this.lastSeq = event.seq;
+    const strings = this.strings!;
+    const item: LogItem = { seq: event.seq, at: event.at };
+    switch (event.type) {
+      case 'message': {
+        const { message } = event;
+        item.message = message;
+        const echo = message.clientMessageId;
+        if (echo) {
+          this.drop(this.posted, echo);
+          // Delivered, though the answer to the send was lost: not sent again.
+          if (this.session && this.drop(this.session.outbox, echo)) this.save();
+        }
+        if (message.author === 'agent') {
+          this.typing = false;
+          this.announcement = format(strings.said, { name: message.name ?? this.agent ?? strings.agent, text: message.text });
+        }
+        break;
+      }
+      case 'agent_joined':
+        this.agent = item.joined = event.agent.name;
+        this.stage = 'agent';
+        this.announcement = format(strings.joined, { name: event.agent.name });
+        break;
+      case 'agent_typing':
+        this.typing = event.typing;
+        break;
+      case 'queue_update':
+        this.position = event.position;
+        this.waitSeconds = event.estimatedWaitSeconds;
+        if (this.stage === 'starting') this.stage = 'queued';
+        break;
+      case 'transferred':
+        this.stage = 'queued';
+        this.agent = this.position = this.waitSeconds = undefined;
+        this.announcement = item.note = strings.transferred;
+        break;
+      case 'ticket_created':
+        this.ticket = event.ticket;
+        this.stage = 'ticket';
+        this.announcement = item.note = format(strings.ticket, { ticket: event.ticket });
+        break;
+      case 'csat_requested':
+        this.rating = true;
+        break;
+      case 'closed':
+        this.stage = 'closed';
+        this.typing = false;
+        this.rating = true;
+        this.announcement = item.note = strings.closed;
+        this.focusNext = '.chat .rating input';
+        break;
+    }
+    if (item.message || item.joined || item.note) this.log.push(item);
+    this.host.render();
+  }
+
+  // --- failures ---
+
+  /**
+   * One place for every failure: a token the gateway refused pauses until setToken; network trouble
+   * retries (`again`) with backoff and is reported once per outage; a refusal ends the chat.
+   */
+  private fail(error: LifelineError, again?: () => void): void {
+    if (this.disposed) return;
+    if (error.code === 'chat.unauthorized') {
+      this.stream?.stop();
+      this.stream = undefined;
+      if (!this.paused) this.host.report(error);
+      this.paused = true;
+    } else if (retriable(error)) {
+      if (!this.down) this.host.report(error);
+      this.down = true;
+      if (again) {
+        clearTimeout(this.retryTimer);
+        this.retryTimer = setTimeout(again, backoff(this.attempt++));
+      }
+    } else {
+      this.host.report(error);
+      // A conversation that is not there any more (403, 404 after a reload) or a create the gateway refuses.
+      if (again) {
+        this.finish();
+        this.stage = 'failed';
+      }
+    }
+    this.host.render();
+  }
+
+  private recovered(): void {
+    this.down = false;
+    this.host.render();
+    void this.flush();
+  }
+
+  /** The browser is back online, or the tab is shown again: check the line now rather than at the next retry. */
+  private readonly wake = () => {
+    const session = this.session;
+    if (document.visibilityState === 'hidden' || !session || this.paused) return;
+    if (!this.down) return this.stream?.check();
+    // Whatever was waiting for its backoff goes now: the create, the re-attach, or the stream from the last seq.
+    clearTimeout(this.retryTimer);
+    void (!session.conversationId ? this.create() : this.stream ? this.listen() : this.attach());
+    void this.flush();
+  };
+
+  private tell(typing: boolean): void {
+    clearTimeout(this.typingTimer);
+    this.typingTimer = undefined;
+    const id = this.session?.conversationId;
+    // Best effort: a lost "typing" is not worth a retry or an error.
+    if (id && this.stage === 'agent') this.gateway!.request(`conversations/${id}/typing`, { typing }).catch(() => undefined);
+  }
+
+  private drop(list: OutboxMessage[], clientMessageId: string): boolean {
+    const index = list.findIndex((m) => m.clientMessageId === clientMessageId);
+    if (index >= 0) list.splice(index, 1);
+    return index >= 0;
+  }
+
+  private save(): void {
+    if (this.session) saveChat(this.host.storage(), this.session);
+  }
+
+  /** The conversation is over for this widget: no stream, no retries, nothing stored. */
+  private finish(): void {
+    this.stream?.stop();
+    this.stream = undefined;
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.typingTimer);
+    this.session = undefined;
+    this.paused = this.down = false;
+    if (!this.disposed) forgetChat(this.host.storage());
+  }
+
+  private reset(): void {
+    this.finish();
+    Object.assign(this, { stage: 'confirm', shared: undefined, position: undefined, waitSeconds: undefined, agent: undefined, ticket: undefined, typing: false, rating: false, lastSeq: 0, announcement: '' });
+    this.log.length = this.posted.length = 0;
+  }
+}

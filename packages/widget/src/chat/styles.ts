@@ -1,0 +1,13 @@
+/** @module The chat view's stylesheet, adopted next to the panel's when the chunk loads (same palette variables and classes). */
+export const CHAT_CSS = `
+.chat .log{list-style:none;margin:12px 0;padding:0}
+.when{font-size:13px;color:var(--muted)}
+.note{align-self:center;text-align:center;color:var(--muted);font-size:13px}
+.shared dt{font-weight:700;margin-top:8px}.shared dd{margin:2px 0 0;overflow-wrap:anywhere}
+.say{position:sticky;bottom:-16px;margin:12px -16px -16px}
+.rating{display:block;border:0;padding:0;margin-top:12px}
+.rating fieldset{border:0;padding:0;margin:8px 0;display:flex;flex-wrap:wrap;gap:8px}
+.rating legend{padding:0 0 8px}
+.rating .chip{display:inline-flex;align-items:center;gap:6px;color:var(--text)}
+textarea{display:block;width:100%;margin:4px 0 8px;font:inherit;padding:8px;border-radius:8px;border:1px solid var(--muted);background:var(--bg);color:var(--text)}
+`;
