@@ -30,7 +30,8 @@ interface MessageRow extends Record<string, unknown> {
 const iso = (value: Date | string) => new Date(value).toISOString();
 
 /** A chat takes about 4 minutes of an agent's time when four run at once: one a minute per place, until history says better. */
-const estimatedWait = (position: number) => position * 60;
+const SECONDS_PER_PLACE = 60;
+const estimatedWait = (position: number) => position * SECONDS_PER_PLACE;
 
 export interface StoreOptions {
   webhooks?: readonly WebhookTarget[];
@@ -287,14 +288,30 @@ export class ConversationStore {
     return new Map(rows.map((row) => [row.id, Number(row.position)]));
   }
 
-  /** Tells each waiting candidate whose place changed (after a new arrival, a take, a transfer). */
+  /**
+   * Tells each waiting candidate whose place changed (after a new arrival, a take, a transfer): one
+   * statement ranks the queue, bumps the changed conversations' seq and writes their queue_update events.
+   */
   async announcePositions(): Promise<void> {
-    const told = new Map((await this.db.query<{ id: string; last_position: number | null }>(`select id, last_position from conversations where status = 'queued'`)).map((r) => [r.id, r.last_position]));
-    for (const [id, position] of await this.positions()) {
-      if (told.get(id) === position) continue;
-      await this.db.query('update conversations set last_position = $2 where id = $1', [id, position]);
-      await this.record(id, { type: 'queue_update', position, estimatedWaitSeconds: estimatedWait(position) });
-    }
+    const rows = await this.db.transaction((tx) =>
+      tx.query<{ conversation_id: string; payload: ConversationEvent | string }>(
+        `with ranked as (
+           select id, row_number() over (partition by queue order by ${QUEUE_ORDER_SQL}) as position from conversations where status = 'queued'
+         ), changed as (
+           update conversations c set last_position = r.position, last_seq = c.last_seq + 1
+           from ranked r where c.id = r.id and c.last_position is distinct from r.position
+           returning c.id, c.last_seq, r.position
+         )
+         insert into events (conversation_id, seq, type, payload)
+         select id, last_seq, 'queue_update', jsonb_build_object(
+           'type', 'queue_update', 'seq', last_seq,
+           'at', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+           'position', position, 'estimatedWaitSeconds', position * ${SECONDS_PER_PLACE})
+         from changed
+         returning conversation_id, payload`,
+      ),
+    );
+    for (const row of rows) this.onEvent(row.conversation_id, typeof row.payload === 'string' ? (JSON.parse(row.payload) as ConversationEvent) : row.payload);
   }
 }
 
