@@ -133,8 +133,8 @@ export class LifelineWidget implements LifelineApi {
     this.config = result.value;
     if (result.value.context) this.mergeContext(result.value.context);
     if (firstInit) this.restoreSession();
-    // A conversation with an agent was going on before the reload: back to it.
-    if (firstInit && result.value.chat && hasStoredChat(this.flowHost.storage())) {
+    // A conversation with an agent was going on before the reload: back to it (also when a later init brings `chat`).
+    if (result.value.chat && !this.flows.chat && hasStoredChat(this.flowHost.storage())) {
       this.showing = 'chat';
       this.withChat((chat) => chat.resume());
     }

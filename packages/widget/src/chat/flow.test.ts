@@ -280,6 +280,22 @@ describe('"Talk to a person" with chat configured', () => {
     expect(status(after)).toBe(en.withAgent.replace('{name}', 'Ana'));
   });
 
+  it('re-attaches after a reload when chat comes with a later init', async () => {
+    const { gateway, mounted: before } = await chatting();
+    gateway.agentSays('Hello!');
+    await waitFor(() => expect(lines(before)).toEqual(['Hello!']));
+    before.widget.destroy();
+
+    const after = mountWidget();
+    after.widget.init({ kbUrl: KB_URL });
+    await waitFor(() => expect(after.details('ready')).toHaveLength(1));
+    expect(gateway.requestsTo('GET', /^\/v1\/conversations\/[^/]+$/)).toHaveLength(0);
+    after.widget.init({ kbUrl: KB_URL, chat: { url: GATEWAY_URL, token: GOOD_TOKEN } });
+    after.widget.open();
+    await waitFor(() => expect(lines(after)).toEqual(['Hello!']));
+    expect(gateway.creates.size).toBe(1);
+  });
+
   it('reports chat.unauthorized when the gateway refuses the token, and goes on after setToken', async () => {
     expectConsole('error');
     const gateway = fakeGateway();
