@@ -13,7 +13,7 @@ import { STORAGE_KEY } from '../session/index.ts';
 import { expectConsole } from '../test-support.ts';
 import { itTranslatesEverything } from '../test-words.ts';
 import { KB_URL, mountWidget, serveKnowledgeBase, type MountedWidget } from '../test-widget.ts';
-import { backoff, BACKOFF_MAX_MS } from './gateway.ts';
+import { backoff, BACKOFF_MAX_MS, STALE_MS } from './gateway.ts';
 import { chatStrings as en } from './i18n/en.ts';
 import { chatStrings as es } from './i18n/es.ts';
 import { CHAT_STORAGE_KEY } from './store.ts';
@@ -294,6 +294,41 @@ describe('"Talk to a person" with chat configured', () => {
     after.widget.open();
     await waitFor(() => expect(lines(after)).toEqual(['Hello!']));
     expect(gateway.creates.size).toBe(1);
+  });
+
+  it('shows a transfer and a ticket with its reference', async () => {
+    const { gateway, mounted } = await chatting();
+    gateway.emit({ type: 'agent_joined', agent: { name: 'Ana' } });
+    gateway.emit({ type: 'transferred', queue: 'tier2' });
+    await waitFor(() => expect(lines(mounted)).toEqual(['Ana joined the chat.', en.transferred]));
+    expect(status(mounted)).toBe(en.starting);
+    gateway.emit({ type: 'ticket_created', ticket: 'T-4KX9QZ' });
+    const ticket = en.ticket.replace('{ticket}', 'T-4KX9QZ');
+    await waitFor(() => expect(status(mounted)).toBe(ticket));
+    expect(lines(mounted).at(-1)).toBe(ticket);
+    // The candidate can still add to the ticket.
+    expect(mounted.shadow.querySelector('#lifeline-message')).not.toBeNull();
+  });
+
+  it('drops a line that went silent (no heartbeat for 45 s) when the tab is shown again, and resumes after the last event', async () => {
+    expectConsole('error');
+    const { gateway, mounted } = await chatting();
+    gateway.agentSays('Hello!');
+    await waitFor(() => expect(lines(mounted)).toEqual(['Hello!']));
+    const later = Date.now() + STALE_MS + 1000;
+    const now = vi.spyOn(Date, 'now').mockReturnValue(later);
+    onTestFinished(() => now.mockRestore());
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => expect(gateway.requestsTo('GET', /\/events$/)).toHaveLength(2), { timeout: 5000 });
+    expect(gateway.requestsTo('GET', /\/events$/)[1]!.headers['last-event-id']).toBe('1');
+    gateway.agentSays('Still there?');
+    await waitFor(() => expect(lines(mounted)).toEqual(['Hello!', 'Still there?']));
+  });
+
+  it('follows setLocale with the words of the chat', async () => {
+    const { mounted } = await chatting();
+    mounted.widget.setLocale('es');
+    await waitFor(() => expect(status(mounted)).toBe(`${es.queued.replace('{position}', '3')} ${es.waitMinutes.replace('{minutes}', '3')}`));
   });
 
   it('reports chat.unauthorized when the gateway refuses the token, and goes on after setToken', async () => {

@@ -99,7 +99,8 @@ export class Gateway {
         init?.signal?.addEventListener('abort', drop);
         const response = await this.fetcher(input, { ...init, headers: { ...init?.headers, ...this.auth() }, signal: line.signal });
         alive();
-        const body = response.ok && response.body?.pipeThrough(new TransformStream({ transform: (chunk, out) => (alive(), out.enqueue(chunk)) }));
+        // Every chunk, heartbeats included, feeds the watchdog; dropping the line errors the body at once.
+        const body = response.ok && response.body?.pipeThrough(new TransformStream({ transform: (chunk, out) => (alive(), out.enqueue(chunk)) }), { signal: line.signal });
         return body ? new Response(body, response) : response;
       },
       onopen: async (response) => {

@@ -174,8 +174,12 @@ export class ChatFlow implements ChatModel {
     document.removeEventListener('visibilitychange', this.wake);
   }
 
-  /** The chat view, or nothing until its words have loaded. */
+  /** The chat view, or nothing until its words have loaded; after setLocale, the new language's words follow. */
   view(ui: UiStrings): ComponentChild {
+    if (this.strings && this.locale !== this.host.locale()) {
+      this.strings = undefined;
+      void this.prepare().then(() => this.host.render());
+    }
     return this.strings ? h(ChatView, { flow: this, strings: this.strings, ui }) : null;
   }
 
