@@ -1,0 +1,116 @@
+/**
+ * @module Each check reason code in plain words for an agent (short and technical, unlike the
+ * candidate's step-by-step fixes in the widget), in English and Spanish. Typed against
+ * `CheckReason`, so a new reason code does not compile until it has words here.
+ */
+import type { CheckReason } from '@lifeline/protocol';
+import type { ConsoleLocale } from '../i18n/index.ts';
+
+type ReasonWords = Record<CheckReason, string>;
+
+const en: ReasonWords = {
+  'check.aborted': 'stopped before it finished',
+  'check.timed_out': 'ran out of time',
+  'check.crashed': 'the check itself failed (a bug)',
+  'check.unsupported': 'cannot run in this browser',
+  'check.needs_interaction': 'waited for a click that never came',
+  'browser.ok': 'supported browser',
+  'browser.unsupported': 'browser not supported',
+  'browser.outdated': 'browser too old',
+  'browser.missing_feature': 'browser lacks a feature the exam needs',
+  'system.ok': 'supported operating system',
+  'os.unsupported': 'operating system not supported',
+  'os.outdated': 'operating system too old',
+  'device.mobile': 'on a phone or tablet',
+  'screen.ok': 'one screen, resolution fine',
+  'screen.extended': 'more than one screen connected',
+  'screen.low_resolution': 'screen resolution too low',
+  'network.ok': 'connection fine',
+  'network.offline': 'offline',
+  'network.unreachable': 'exam servers unreachable (firewall or proxy?)',
+  'network.high_latency': 'high latency',
+  'network.slow_download': 'download too slow',
+  'network.slow_upload': 'upload too slow',
+  'network.not_configured': 'network check not configured on this platform',
+  'camera.ok': 'camera works',
+  'camera.permission_denied': 'camera permission denied',
+  'camera.not_found': 'no camera found',
+  'camera.in_use': 'camera in use by another app',
+  'camera.black_frame': 'camera picture black (shutter or cover?)',
+  'camera.frozen': 'camera picture frozen',
+  'camera.low_resolution': 'camera resolution too low',
+  'camera.low_frame_rate': 'camera frame rate too low',
+  'microphone.ok': 'microphone works',
+  'microphone.permission_denied': 'microphone permission denied',
+  'microphone.not_found': 'no microphone found',
+  'microphone.in_use': 'microphone in use by another app',
+  'microphone.silent': 'microphone silent (muted or wrong input?)',
+  'speaker.ok': 'candidate heard the test sound',
+  'speaker.not_heard': 'candidate did not hear the test sound',
+  'speaker.not_answered': 'candidate did not answer the sound test',
+  'screen_share.ok': 'screen sharing works',
+  'screen_share.permission_denied': 'screen sharing refused',
+  'screen_share.blocked_by_system': 'screen sharing blocked by the operating system',
+  'screen_share.window_not_screen': 'shared a window, not the whole screen',
+  'id_photo.ok': 'ID photo sharp and readable',
+  'id_photo.blurry': 'ID photo blurry',
+  'id_photo.dark': 'ID photo too dark',
+  'id_photo.glare': 'glare on the ID photo',
+};
+
+const es: ReasonWords = {
+  'check.aborted': 'se detuvo antes de terminar',
+  'check.timed_out': 'se quedó sin tiempo',
+  'check.crashed': 'falló la propia comprobación (un error)',
+  'check.unsupported': 'no puede ejecutarse en este navegador',
+  'check.needs_interaction': 'esperó un clic que no llegó',
+  'browser.ok': 'navegador compatible',
+  'browser.unsupported': 'navegador no compatible',
+  'browser.outdated': 'navegador demasiado antiguo',
+  'browser.missing_feature': 'al navegador le falta una función que el examen necesita',
+  'system.ok': 'sistema operativo compatible',
+  'os.unsupported': 'sistema operativo no compatible',
+  'os.outdated': 'sistema operativo demasiado antiguo',
+  'device.mobile': 'en un teléfono o una tableta',
+  'screen.ok': 'una pantalla, resolución correcta',
+  'screen.extended': 'más de una pantalla conectada',
+  'screen.low_resolution': 'resolución de pantalla demasiado baja',
+  'network.ok': 'conexión correcta',
+  'network.offline': 'sin conexión',
+  'network.unreachable': 'no llega a los servidores del examen (¿cortafuegos o proxy?)',
+  'network.high_latency': 'latencia alta',
+  'network.slow_download': 'descarga demasiado lenta',
+  'network.slow_upload': 'subida demasiado lenta',
+  'network.not_configured': 'la comprobación de red no está configurada en esta plataforma',
+  'camera.ok': 'la cámara funciona',
+  'camera.permission_denied': 'permiso de cámara denegado',
+  'camera.not_found': 'no se encontró ninguna cámara',
+  'camera.in_use': 'otra aplicación está usando la cámara',
+  'camera.black_frame': 'imagen de la cámara en negro (¿tapa o cubierta?)',
+  'camera.frozen': 'imagen de la cámara congelada',
+  'camera.low_resolution': 'resolución de cámara demasiado baja',
+  'camera.low_frame_rate': 'la cámara da muy pocas imágenes por segundo',
+  'microphone.ok': 'el micrófono funciona',
+  'microphone.permission_denied': 'permiso de micrófono denegado',
+  'microphone.not_found': 'no se encontró ningún micrófono',
+  'microphone.in_use': 'otra aplicación está usando el micrófono',
+  'microphone.silent': 'micrófono en silencio (¿silenciado o entrada equivocada?)',
+  'speaker.ok': 'el candidato oyó el sonido de prueba',
+  'speaker.not_heard': 'el candidato no oyó el sonido de prueba',
+  'speaker.not_answered': 'el candidato no respondió a la prueba de sonido',
+  'screen_share.ok': 'compartir pantalla funciona',
+  'screen_share.permission_denied': 'se rechazó compartir la pantalla',
+  'screen_share.blocked_by_system': 'el sistema operativo bloquea compartir la pantalla',
+  'screen_share.window_not_screen': 'compartió una ventana, no la pantalla completa',
+  'id_photo.ok': 'foto del documento nítida y legible',
+  'id_photo.blurry': 'foto del documento borrosa',
+  'id_photo.dark': 'foto del documento demasiado oscura',
+  'id_photo.glare': 'reflejos en la foto del documento',
+};
+
+export const REASON_WORDS: Record<ConsoleLocale, ReasonWords> = { en, es };
+
+/** The words of a reason code, or undefined for a code this console does not know (a newer widget). */
+export function reasonWords(locale: ConsoleLocale, reason: string): string | undefined {
+  return (REASON_WORDS[locale] as Record<string, string>)[reason];
+}
