@@ -1,0 +1,296 @@
+/**
+ * @module The agent's desk: everything the console knows after sign-in (the queue, up to four open
+ * chats with their unread counts and pending messages, the live line, presence), kept as one
+ * immutable snapshot that Preact renders, and the actions that change it through the console API.
+ */
+import type { AgentSession, ConversationEvent } from '@lifeline/protocol';
+import { connectEvents, newClientMessageId, type ConsoleApi, type ConsoleEvent, type ConsoleMessage, type ConversationDetail, type EventsConnection, type Queue } from '../api/index.ts';
+import type { LineState } from '../api/events.ts';
+
+/** Chats side by side at most: more than four and replies slow down (the issue's support targets). */
+export const MAX_CHATS = 4;
+
+export type Presence = 'online' | 'away';
+
+export interface PendingMessage {
+  clientMessageId: string;
+  text: string;
+  private: boolean;
+  /** `failed` keeps the text and the id: "Send again" reuses the id, so the gateway keeps one copy. */
+  state: 'sending' | 'failed';
+  code?: string;
+}
+
+export interface Chat {
+  id: string;
+  detail: ConversationDetail | undefined;
+  loadError: string | undefined;
+  pending: PendingMessage[];
+  /** Candidate messages that arrived while another chat was in front. */
+  unread: number;
+  typing: boolean;
+  /** The chat left this agent: closed (by anyone) or transferred. */
+  ended: { kind: 'closed'; resolution?: string | undefined } | { kind: 'transferred'; queue: string } | undefined;
+}
+
+/** Something the screen reader should hear (the UI renders it into an aria-live region). */
+export type Announcement =
+  | { kind: 'message'; chatId: string; name: string; text: string }
+  | { kind: 'arrival'; name: string }
+  | { kind: 'taken'; name: string };
+
+export interface DeskState {
+  agent: AgentSession['agent'];
+  queue: Queue;
+  chats: Chat[];
+  active: string | undefined;
+  line: LineState;
+  presence: Presence;
+  /** The last API error to show (a code, see i18n `errorText`). */
+  notice: string | undefined;
+  /** Increases with every announcement, so the same words twice are still read. */
+  announcement: (Announcement & { n: number }) | undefined;
+}
+
+export interface DeskOptions {
+  /** Candidate messages in a chat that is not in front, and when the page is hidden; default: the document's. */
+  isHidden?: () => boolean;
+  events?: { silenceMs?: number; retryMs?: readonly number[] };
+}
+
+type Listener = (state: DeskState) => void;
+
+export class Desk {
+  private current: DeskState;
+  private readonly listeners = new Set<Listener>();
+  private line: EventsConnection | undefined;
+  private announced = 0;
+
+  constructor(
+    private readonly api: ConsoleApi,
+    session: AgentSession,
+    private readonly options: DeskOptions = {},
+    /** Called when the live line answers 401: the session is over. */
+    private readonly onSignedOut: () => void = () => {},
+  ) {
+    this.current = { agent: session.agent, queue: { waiting: [], mine: [] }, chats: [], active: undefined, line: 'connecting', presence: 'online', notice: undefined, announcement: undefined };
+  }
+
+  get state(): DeskState {
+    return this.current;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Opens the live line; the first `queue` event it sends opens the chats the agent already holds. */
+  start(): void {
+    this.line ??= connectEvents(this.api.openEvents, {
+      onEvent: (event) => this.receive(event),
+      onOpen: (again) => {
+        if (again) void this.reloadChats();
+      },
+      onState: (line) => this.update({ line }),
+      onSignedOut: () => this.onSignedOut(),
+    }, this.options.events);
+  }
+
+  stop(): void {
+    this.line?.close();
+    this.line = undefined;
+  }
+
+  // --- actions ---
+
+  async take(which: string | 'next'): Promise<void> {
+    if (this.openChats().length >= MAX_CHATS) return this.update({ notice: 'conversation.full' });
+    const taken = await this.api.take(which);
+    if (!taken.ok) return this.update({ notice: taken.code });
+    const name = this.current.queue.waiting.find((item) => item.id === taken.value.id)?.candidateName;
+    this.update({
+      notice: undefined,
+      // It leaves the waiting list now; the queue event that follows says the same.
+      queue: { waiting: this.current.queue.waiting.filter((item) => item.id !== taken.value.id), mine: this.current.queue.mine },
+    });
+    await this.open(taken.value.id, true);
+    if (name) this.announce({ kind: 'taken', name });
+  }
+
+  /** Shows a conversation as a chat (taken, already held, or a lead looking in); `focus` brings it to the front. */
+  async open(id: string, focus = false): Promise<void> {
+    if (!this.chat(id)) {
+      if (this.current.chats.length >= MAX_CHATS) this.dropEndedChat();
+      if (this.current.chats.length >= MAX_CHATS) return this.update({ notice: 'conversation.full' });
+      this.update({ chats: [...this.current.chats, { id, detail: undefined, loadError: undefined, pending: [], unread: 0, typing: false, ended: undefined }] });
+    }
+    if (focus || !this.current.active) this.focus(id);
+    await this.load(id);
+  }
+
+  focus(id: string): void {
+    if (!this.chat(id)) return;
+    this.update({ active: id });
+    this.patchChat(id, { unread: 0 });
+  }
+
+  /** The tab after the one in front, around. */
+  focusNext(): void {
+    const ids = this.current.chats.map((chat) => chat.id);
+    if (!ids.length) return;
+    const next = ids[(ids.indexOf(this.current.active ?? '') + 1) % ids.length]!;
+    this.focus(next);
+  }
+
+  async send(id: string, text: string, isPrivate: boolean, clientMessageId = newClientMessageId()): Promise<boolean> {
+    const pending: PendingMessage = { clientMessageId, text, private: isPrivate, state: 'sending' };
+    this.patchChat(id, (chat) => ({ pending: [...chat.pending.filter((p) => p.clientMessageId !== clientMessageId), pending] }));
+    const sent = await this.api.send(id, { clientMessageId, text, private: isPrivate });
+    if (!sent.ok) {
+      this.patchChat(id, (chat) => ({ pending: chat.pending.map((p) => (p.clientMessageId === clientMessageId ? { ...p, state: 'failed' as const, code: sent.code } : p)) }));
+      return false;
+    }
+    this.addMessage(id, { ...sent.value, private: isPrivate });
+    return true;
+  }
+
+  retry(id: string, clientMessageId: string): Promise<boolean> {
+    const pending = this.chat(id)?.pending.find((p) => p.clientMessageId === clientMessageId);
+    return pending ? this.send(id, pending.text, pending.private, clientMessageId) : Promise.resolve(false);
+  }
+
+  async close(id: string, resolution: string): Promise<boolean> {
+    const closed = await this.api.close(id, resolution);
+    if (!closed.ok && closed.code !== 'conversation.closed') {
+      this.update({ notice: closed.code });
+      return false;
+    }
+    this.patchChat(id, { ended: { kind: 'closed', resolution }, typing: false });
+    return true;
+  }
+
+  /** Removes a chat from the tabs (an ended one, or a lead's look-in). */
+  dismiss(id: string): void {
+    const chats = this.current.chats.filter((chat) => chat.id !== id);
+    const active = this.current.active === id ? chats[0]?.id : this.current.active;
+    this.update({ chats, active });
+    if (active) this.focus(active);
+  }
+
+  setPresence(presence: Presence): void {
+    this.update({ presence });
+  }
+
+  dismissNotice(): void {
+    this.update({ notice: undefined });
+  }
+
+  async reloadChat(id: string): Promise<void> {
+    await this.load(id);
+  }
+
+  // --- the live line ---
+
+  receive(event: ConsoleEvent): void {
+    if (event.type === 'queue') return this.receiveQueue(event.queue);
+    if (event.type === 'typing') return this.patchChat(event.conversationId, { typing: event.typing });
+    this.receiveConversationEvent(event.conversationId, event.event);
+  }
+
+  private receiveQueue(queue: Queue): void {
+    const known = new Set(this.current.queue.waiting.map((item) => item.id));
+    const arrived = queue.waiting.find((item) => !known.has(item.id));
+    this.update({ queue });
+    if (arrived && this.current.presence === 'online') this.announce({ kind: 'arrival', name: arrived.candidateName });
+    // Chats held but not shown (taken in another tab, reassigned by a lead, after a reload): show them.
+    for (const item of queue.mine) {
+      if (!this.chat(item.id) && this.current.chats.length < MAX_CHATS) void this.open(item.id);
+    }
+  }
+
+  private receiveConversationEvent(id: string, event: ConversationEvent): void {
+    if (!this.chat(id)) return;
+    if (event.type === 'message') {
+      this.addMessage(id, { ...event.message, private: false });
+      if (event.message.author !== 'candidate') return;
+      this.patchChat(id, { typing: false });
+      if (this.current.active !== id || this.hidden()) {
+        this.patchChat(id, (chat) => ({ unread: chat.unread + 1 }));
+      }
+      const chat = this.chat(id);
+      this.announce({ kind: 'message', chatId: id, name: chat?.detail?.candidateName ?? '', text: event.message.text });
+    } else if (event.type === 'closed') {
+      this.patchChat(id, (chat) => ({ ended: chat.ended ?? { kind: 'closed' }, typing: false }));
+    } else if (event.type === 'transferred') {
+      this.patchChat(id, { ended: { kind: 'transferred', queue: event.queue }, typing: false });
+    }
+  }
+
+  /** After the line dropped: what the open chats missed (the line does not replay). */
+  private async reloadChats(): Promise<void> {
+    await Promise.all(this.current.chats.map((chat) => this.load(chat.id)));
+  }
+
+  // --- state ---
+
+  private async load(id: string): Promise<void> {
+    const loaded = await this.api.conversation(id);
+    if (!loaded.ok) return this.patchChat(id, { loadError: loaded.code });
+    const detail = loaded.value;
+    this.patchChat(id, (chat) => {
+      // Messages that arrived on the line while loading are in the answer too, or still to come: keep both, once.
+      const byId = new Map<string, ConsoleMessage>(detail.messages.map((m) => [m.id, m]));
+      for (const m of chat.detail?.messages ?? []) if (!byId.has(m.id)) byId.set(m.id, m);
+      const messages = [...byId.values()].sort((a, b) => a.at.localeCompare(b.at));
+      const done = new Set(messages.map((m) => m.clientMessageId).filter(Boolean));
+      return {
+        detail: { ...detail, messages },
+        loadError: undefined,
+        pending: chat.pending.filter((p) => !done.has(p.clientMessageId)),
+        ended: chat.ended ?? (detail.status === 'closed' ? { kind: 'closed', resolution: detail.resolution } : undefined),
+      };
+    });
+  }
+
+  private addMessage(id: string, message: ConsoleMessage): void {
+    this.patchChat(id, (chat) => {
+      const pending = chat.pending.filter((p) => p.clientMessageId !== message.clientMessageId);
+      if (!chat.detail) return { pending };
+      if (chat.detail.messages.some((m) => m.id === message.id)) return { pending };
+      return { pending, detail: { ...chat.detail, messages: [...chat.detail.messages, message] } };
+    });
+  }
+
+  private dropEndedChat(): void {
+    const ended = this.current.chats.find((chat) => chat.ended && chat.id !== this.current.active);
+    if (ended) this.dismiss(ended.id);
+  }
+
+  private openChats(): Chat[] {
+    return this.current.chats.filter((chat) => !chat.ended);
+  }
+
+  private chat(id: string): Chat | undefined {
+    return this.current.chats.find((chat) => chat.id === id);
+  }
+
+  private hidden(): boolean {
+    return this.options.isHidden ? this.options.isHidden() : typeof document !== 'undefined' && document.visibilityState === 'hidden';
+  }
+
+  private announce(announcement: Announcement): void {
+    this.announced += 1;
+    this.update({ announcement: { ...announcement, n: this.announced } });
+  }
+
+  private patchChat(id: string, patch: Partial<Chat> | ((chat: Chat) => Partial<Chat>)): void {
+    if (!this.chat(id)) return;
+    this.update({ chats: this.current.chats.map((chat) => (chat.id === id ? { ...chat, ...(typeof patch === 'function' ? patch(chat) : patch) } : chat)) });
+  }
+
+  private update(patch: Partial<DeskState>): void {
+    this.current = { ...this.current, ...patch };
+    for (const listener of this.listeners) listener(this.current);
+  }
+}
