@@ -4,7 +4,7 @@
  */
 import type { AgentSession, ConversationEvent, Message, Phase, SessionContext } from '@lifeline/protocol';
 
-export { connectEvents, parseSse, type ConsoleEvent, type EventsConnection } from './events.ts';
+export { connectEvents, parseSse, type ConsoleEvent, type EventsConnection, type LineState } from './events.ts';
 
 export const API_BASE = '/console/api';
 

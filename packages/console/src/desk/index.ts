@@ -4,8 +4,7 @@
  * immutable snapshot that Preact renders, and the actions that change it through the console API.
  */
 import type { AgentSession, ConversationEvent } from '@lifeline/protocol';
-import { connectEvents, newClientMessageId, type ConsoleApi, type ConsoleEvent, type ConsoleMessage, type ConversationDetail, type EventsConnection, type Queue } from '../api/index.ts';
-import type { LineState } from '../api/events.ts';
+import { connectEvents, newClientMessageId, type ConsoleApi, type ConsoleEvent, type ConsoleMessage, type ConversationDetail, type EventsConnection, type LineState, type Queue } from '../api/index.ts';
 
 /** Chats side by side at most: more than four and replies slow down (the support targets). */
 export const MAX_CHATS = 4;

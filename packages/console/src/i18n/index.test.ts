@@ -1,7 +1,7 @@
 import { AGENT_ROLES, CHECK_IDS, CHECK_REASONS, CHECK_STATUSES, PHASES, RESOLUTIONS } from '@lifeline/protocol';
 import { describe, expect, it } from 'vitest';
-import { REASON_WORDS } from '../context/reasons.ts';
-import { CANNED_REPLIES } from '../reply/canned.ts';
+import { REASON_WORDS } from '../context/index.ts';
+import { CANNED_REPLIES } from '../reply/index.ts';
 import { SHORTCUT_HELP } from '../shortcuts/index.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';

@@ -1,0 +1,2 @@
+/** @module Signing in to the console. */
+export { SignIn } from './SignIn.tsx';
