@@ -73,6 +73,7 @@ export class ChatFlow implements ChatModel {
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private focusNext: string | undefined;
   private shownItems = -1;
+  private switching = false;
   private disposed = false;
 
   constructor(
@@ -176,9 +177,13 @@ export class ChatFlow implements ChatModel {
 
   /** The chat view, or nothing until its words have loaded; after setLocale, the new language's words follow. */
   view(ui: UiStrings): ComponentChild {
-    if (this.strings && this.locale !== this.host.locale()) {
-      this.strings = undefined;
-      void this.prepare().then(() => this.host.render());
+    if (this.strings && this.locale !== this.host.locale() && !this.switching) {
+      // The old words stay until the new ones arrive: events keep being applied meanwhile.
+      this.switching = true;
+      void this.prepare().then(() => {
+        this.switching = false;
+        this.host.render();
+      });
     }
     return this.strings ? h(ChatView, { flow: this, strings: this.strings, ui }) : null;
   }
