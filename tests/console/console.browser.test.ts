@@ -1,0 +1,219 @@
+/**
+ * @module The console end to end in real Chromium at 1280×800: the built console (vite) served by
+ * consoleStatic in front of a real gateway on PGlite. An agent signs in, sees the candidate's
+ * conversation, takes it with the keyboard, reads the context, inserts an article, replies, and the
+ * candidate's own SSE stream receives the reply; axe-core finds nothing on the way.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import type { SessionContext } from '@lifeline/protocol';
+import { Hono } from 'hono';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildConsole } from '../../packages/console/build/build.ts';
+import { consoleStatic } from '../../packages/gateway/src/console-static.ts';
+import { candidateToken, CONTEXT, readSse, testAccounts, testGateway, type TestGateway } from '../../packages/gateway/src/test/support.ts';
+import { launchChromium } from '../browser/harness.ts';
+
+const KB_DIR = fileURLToPath(new URL('../../dist/kb/', import.meta.url));
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** What the widget sends on escalation: a question, the bot's answer, an unhelpful article, and a failing camera. */
+const ESCALATION: SessionContext = {
+  ...CONTEXT,
+  locale: 'en',
+  phase: 'during',
+  entries: [
+    { type: 'question', at: 1, text: 'my camera is black' },
+    { type: 'answer', at: 2, decision: 'answer', articleId: 'camera-not-working', alternatives: [], kbVersion: '2026.11.1' },
+    { type: 'feedback', at: 3, articleId: 'camera-not-working', helpful: false },
+  ],
+  checks: {
+    version: 1,
+    code: '1F5K-8G6H-2A7',
+    at: 4,
+    results: [
+      { check: 'browser', status: 'pass', reason: 'browser.ok', measured: {}, durationMs: 2 },
+      { check: 'camera', status: 'fail', reason: 'camera.black_frame', measured: { meanLuma: 3 }, article: 'camera-not-working', durationMs: 900 },
+    ],
+  },
+};
+
+let consoleDir: string;
+let gateway: TestGateway;
+let front: ServerType;
+let url: string;
+let browser: Browser;
+
+/** The console's origin: its files, the demo's KB, and the gateway behind it (as one origin, as in production). */
+function frontApp(): Hono {
+  const app = new Hono();
+  app.route('/', consoleStatic(consoleDir, { config: { kbUrl: '/kb/', articleUrl: 'https://help.example.com/{locale}/{id}' } }));
+  app.get('/kb/:file', async (c) => {
+    const body = await readFile(path.join(KB_DIR, path.basename(c.req.param('file')))).catch(() => undefined);
+    return body ? c.body(body, 200, { 'content-type': 'application/json' }) : c.notFound();
+  });
+  app.all('/console/api/*', (c) => {
+    const headers = new Headers(c.req.raw.headers);
+    headers.delete('host');
+    const target = new URL(c.req.url);
+    return fetch(`${gateway.url}${target.pathname}${target.search}`, { method: c.req.method, headers, body: ['GET', 'HEAD'].includes(c.req.method) ? undefined : c.req.raw.body, duplex: 'half' } as RequestInit);
+  });
+  return app;
+}
+
+beforeAll(async () => {
+  consoleDir = await mkdtemp(path.join(tmpdir(), 'lifeline-console-'));
+  await buildConsole(consoleDir);
+  gateway = await testGateway({ agents: await testAccounts() });
+  front = await new Promise<ServerType>((resolve) => {
+    const started: ServerType = serve({ fetch: frontApp().fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+  });
+  const address = front.address();
+  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/console/`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  (front as unknown as { closeAllConnections?(): void })?.closeAllConnections?.();
+  await new Promise<void>((resolve) => (front ? front.close(() => resolve()) : resolve()));
+  await gateway?.stop();
+  await rm(consoleDir, { recursive: true, force: true });
+});
+
+let axeSource: string | undefined;
+async function axe(page: Page): Promise<string[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // Evaluated through the DevTools protocol, so the page's CSP does not apply to axe itself.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async (tags) => {
+    const run = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await run.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  }, AXE_TAGS);
+}
+
+async function openConsole(locale = 'en-US') {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    // Chromium logs every 4xx answer; a 401 is how the API says "signed out" (the session probe on load, a wrong password).
+    if (/Failed to load resource: .* 401/.test(message.text())) return;
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  await page.goto(url);
+  return { page, problems, close: () => context.close() };
+}
+
+async function escalate(sub: string, context: SessionContext) {
+  const token = await candidateToken({ sub, claims: { phase: 'during', locale: 'en', name: 'Carla Candidate' } });
+  const response = await fetch(`${gateway.url}/v1/conversations`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `escalation-${sub}` },
+    body: JSON.stringify({ context }),
+  });
+  expect(response.status).toBe(201);
+  return { token, id: ((await response.json()) as { id: string }).id };
+}
+
+describe('the console in Chromium', () => {
+  it('signs in, takes the candidate’s conversation, reads the context, replies; the candidate’s stream receives it', async () => {
+    const { page, problems, close } = await openConsole();
+    await page.getByLabel('Account').fill('ana');
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').getAttribute('data-code')).toBe('console.sign_in_failed');
+    expect(await page.getByRole('alert').textContent()).toBe('The account or the password is wrong.');
+    await page.getByLabel('Password').fill('correct horse battery staple');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /^Queue/ }).waitFor();
+    await page.getByText('Live', { exact: true }).waitFor();
+
+    const candidate = await escalate('candidate-e2e', ESCALATION);
+    const item = page.locator(`[data-conversation="${candidate.id}"]`);
+    await item.waitFor();
+    expect(await item.textContent()).toContain('my camera is black');
+    expect(await item.textContent()).toContain('During the exam');
+    expect(await item.textContent()).toContain('Checks 1F5K-8G6H-2A7');
+    expect(await axe(page)).toEqual([]);
+
+    const stream = await fetch(`${gateway.url}/v1/conversations/${candidate.id}/events`, { headers: { authorization: `Bearer ${candidate.token}` } });
+    const reading = readSse(stream, (events) => events.some((e) => e.event === 'message' && e.data?.includes('"author":"agent"')), 15_000);
+
+    // "Take next" by its shortcut; the reply box takes the focus.
+    await page.keyboard.press('Alt+KeyN');
+    await page.getByRole('tab', { name: /Carla Candidate/ }).waitFor();
+    const reply = page.getByLabel('Reply to Carla Candidate');
+    await expect.poll(() => reply.evaluate((element) => element === document.activeElement)).toBe(true);
+    const rows = page.locator('table.checks tbody tr');
+    await expect.poll(() => rows.first().getAttribute('data-check')).toBe('camera');
+    expect(await rows.first().textContent()).toContain('camera picture black');
+    expect(await page.locator('.articles').textContent()).toMatch(/Did not help/);
+
+    // An article from the KB, in the candidate's language, with its link.
+    await page.keyboard.press('Alt+KeyK');
+    await page.getByLabel(/Search articles to insert/).fill('camera black');
+    await page.getByRole('button', { name: /^Insert "/ }).first().click();
+    expect(await reply.inputValue()).toMatch(/^.+: .+\nhttps:\/\/help\.example\.com\/en\/[a-z0-9-]+$/);
+
+    await reply.fill('Open the privacy shutter, please.');
+    await reply.press('Enter');
+    const { events } = await reading;
+    const sent = events.filter((e) => e.event === 'message').map((e) => JSON.parse(e.data!) as { message: { author: string; text: string } });
+    expect(sent.at(-1)!.message).toMatchObject({ author: 'agent', text: 'Open the privacy shutter, please.' });
+    await page.getByRole('log').getByText('Open the privacy shutter, please.').waitFor();
+
+    // The candidate answers; it appears in the live log.
+    await fetch(`${gateway.url}/v1/conversations/${candidate.id}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${candidate.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ clientMessageId: 'candidate-msg-1', text: 'It works now, thank you!' }),
+    });
+    await page.getByRole('log').getByText('It works now, thank you!').waitFor();
+    expect(await axe(page)).toEqual([]);
+
+    // The shortcuts list: Alt+/ from the reply box, "?" elsewhere (in a text field "?" is a character); Escape gives the focus back.
+    await page.keyboard.press('Alt+Slash');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await expect.poll(() => reply.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('?');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.getByRole('tab', { name: /Carla Candidate/ }).focus();
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await page.keyboard.press('Escape');
+    await reply.fill('');
+
+    // Nothing scrolls sideways at 1280×800.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+
+    await page.getByLabel('Resolution').selectOption('solved');
+    await page.getByRole('button', { name: 'Close the conversation with Carla Candidate' }).click();
+    await page.getByText('Closed (Solved).').waitFor();
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('speaks Spanish to a browser in Spanish, and switches to English', async () => {
+    const { page, problems, close } = await openConsole('es-ES');
+    await page.getByRole('heading', { name: 'Inicie sesión en la consola de Lifeline' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await axe(page)).toEqual([]);
+    await page.getByLabel('Idioma').selectOption('en');
+    await page.getByRole('heading', { name: 'Sign in to the Lifeline console' }).waitFor();
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
