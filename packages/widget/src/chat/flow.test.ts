@@ -186,6 +186,11 @@ describe('"Talk to a person" with chat configured', () => {
     gateway.agentSays('Which browser do you use?');
     await waitFor(() => expect(lines(mounted)).toEqual(['Ana joined the chat.', 'Hello, I am Ana.', 'My camera is black', 'Which browser do you use?']));
     expect(mounted.ui.queryByText('Ana is typing…')).toBeNull();
+    // A typing signal the gateway does not store (the seq of the last event, no id) shows too.
+    gateway.signalTyping(true);
+    await waitFor(() => expect(mounted.ui.getByText('Ana is typing…')).toBeTruthy());
+    gateway.signalTyping(false);
+    await waitFor(() => expect(mounted.ui.queryByText('Ana is typing…')).toBeNull());
     // New agent messages are announced; the candidate's own are not read back.
     expect(mounted.shadow.querySelector('[aria-live=polite].sr')?.textContent).toBe('Ana: Which browser do you use?');
     // Each message shows its time.

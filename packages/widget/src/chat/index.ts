@@ -295,8 +295,9 @@ export class ChatFlow implements ChatModel {
   }
 
   private apply(event: ConversationEvent): void {
-    // Replays after a reconnect, or two streams overlapping for a moment: each seq counts once.
-    if (event.seq <= this.lastSeq) return;
+    // Replays after a reconnect, or two streams overlapping for a moment: each seq counts once. A typing
+    // signal the gateway does not store may carry the seq of the last stored event: it still counts.
+    if (event.seq < this.lastSeq || (event.seq === this.lastSeq && event.type !== 'agent_typing')) return;
     this.lastSeq = event.seq;
     const strings = this.strings!;
     const item: LogItem = { seq: event.seq, at: event.at };

@@ -72,6 +72,12 @@ export class FakeGateway {
     return event;
   }
 
+  /** The agent typing, as a signal that is not stored: the seq of the last stored event, and no `id:` line. */
+  signalTyping(typing: boolean): void {
+    const event = { type: 'agent_typing', typing, seq: this.events.length, at: new Date().toISOString() };
+    for (const stream of this.streams) stream.enqueue(this.encoder.encode(`event: agent_typing\ndata: ${JSON.stringify(event)}\n\n`));
+  }
+
   agentSays(text: string, name = 'Ana'): ConversationEvent {
     return this.emit({ type: 'message', message: { id: `m${++this.ids}`, author: 'agent', name, text, at: new Date().toISOString() } });
   }
