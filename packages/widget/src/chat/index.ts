@@ -195,9 +195,10 @@ export class ChatFlow implements ChatModel {
       target.focus();
       this.focusNext = undefined;
     }
-    const items = this.log.length + this.posted.length + this.outbox.length + Number(this.typing);
+    // The confirmation reads from its heading down; the conversation from its newest line.
+    const items = this.stage === 'confirm' ? -1 : this.log.length + this.posted.length + this.outbox.length + Number(this.typing);
     const body = this.root.querySelector('.body');
-    if (body && items !== this.shownItems) body.scrollTop = body.scrollHeight;
+    if (body && items !== this.shownItems && items >= 0) body.scrollTop = body.scrollHeight;
     this.shownItems = items;
   }
 
