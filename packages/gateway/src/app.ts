@@ -141,7 +141,6 @@ export function createApp(deps: AppDeps): Hono<Env> {
       // Listen first and keep what arrives while the missed events are read, so nothing falls between.
       const waiting: ConversationEvent[] = [];
       let live: ((event: ConversationEvent) => void) | undefined;
-      const unsubscribe = deps.hub.subscribe(own.id, (event) => (live ? live(event) : waiting.push(event)));
       let sent = after;
       let writing = Promise.resolve();
       const send = (event: ConversationEvent) => {
@@ -149,6 +148,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
         sent = event.seq;
         writing = writing.then(() => stream.writeSSE({ id: String(event.seq), event: event.type, data: JSON.stringify(event) }));
       };
+      const unsubscribe = deps.hub.subscribe(own.id, (event, transient) => {
+        // A transient signal carries the last stored seq but no id line: it moves no resume point.
+        if (transient) writing = writing.then(() => stream.writeSSE({ event: event.type, data: JSON.stringify(event) }));
+        else if (live) live(event);
+        else waiting.push(event);
+      });
       const heartbeat = setInterval(() => {
         writing = writing.then(() => stream.write(': heartbeat\n\n').then(() => undefined));
       }, deps.heartbeatMs ?? HEARTBEAT_MS);

@@ -164,3 +164,21 @@ describe('transfer, reassign and tags', () => {
     expect(audit.map((a) => `${a.actor} ${a.action}`).reverse()).toEqual(['ben assign', 'ben tag', 'ben transfer', 'lea assign', 'tom open']);
   });
 });
+
+describe('the agent typing', () => {
+  it('reaches the candidate’s open stream without an id line, and is not stored', async () => {
+    const { token, conversation } = await escalate('during');
+    const ben = await agent('ben');
+    await ben(`/conversations/${conversation.id}/take`, { method: 'POST' });
+    const stream = await fetch(`${gateway.url}/v1/conversations/${conversation.id}/events`, { headers: { authorization: `Bearer ${token}` } });
+    const reading = readSse(stream, (events) => events.some((e) => e.event === 'agent_typing'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await ben(`/conversations/${conversation.id}/typing`, { method: 'POST', body: { typing: true } })).status).toBe(204);
+    const { events, raw } = await reading;
+    const typing = events.find((e) => e.event === 'agent_typing')!;
+    expect(typing.id).toBeUndefined();
+    expect(JSON.parse(typing.data!)).toMatchObject({ type: 'agent_typing', typing: true });
+    expect(raw).toMatch(/event: agent_typing\ndata: [^\n]+\n\n/);
+    expect(await gateway.db.query(`select seq from events where conversation_id = $1 and type = 'agent_typing'`, [conversation.id])).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
  * @module The console API under /console/api: sign-in with an httpOnly SameSite=Strict cookie, a CSRF
  * token repeated in `X-CSRF-Token` on every change, the queue, taking, replying, closing.
  */
-import { AgentMessage, AssignConversation, CloseConversation, ConversationTags, SignIn, TransferConversation, type AgentRole, type AgentSession } from '@lifeline/protocol';
+import { AgentMessage, AssignConversation, CloseConversation, ConversationTags, SignIn, TransferConversation, Typing, type AgentRole, type AgentSession } from '@lifeline/protocol';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
@@ -162,6 +162,17 @@ export function createConsoleApi(deps: ConsoleDeps): Hono<Env> {
     if (body instanceof Response) return body;
     const { message, created } = await deps.store.addAgentMessage(c.get('agent'), c.req.param('id'), body.clientMessageId, body.text, body.private ?? false);
     return c.json(message, created ? 201 : 200);
+  });
+
+  /** The agent is typing: the candidate's open streams see it; nothing is stored. */
+  api.post('/conversations/:id/typing', async (c) => {
+    const refused = await holds(c);
+    if (refused) return refused;
+    const body = await parse(c, Typing);
+    if (body instanceof Response) return body;
+    const [row] = await deps.db.query<{ last_seq: number }>('select last_seq from conversations where id = $1', [c.req.param('id')]);
+    deps.hub.signal(c.req.param('id'), { type: 'agent_typing', seq: row?.last_seq ?? 0, at: new Date().toISOString(), typing: body.typing });
+    return c.body(null, 204);
   });
 
   api.post('/conversations/:id/close', async (c) => {

@@ -1,7 +1,8 @@
 /** @module In-process fan-out: each stored event goes to the streams open on its conversation. (Several nodes will use LISTEN/NOTIFY.) */
 import type { ConversationEvent } from '@lifeline/protocol';
 
-type Listener = (event: ConversationEvent) => void;
+/** `transient`: a signal such as typing, not stored and without an SSE id, so a resume neither replays nor skips for it. */
+type Listener = (event: ConversationEvent, transient?: boolean) => void;
 /** The console listens to every conversation, and to what only agents see (the candidate typing, the queue changing). */
 export type AgentSignal = { kind: 'event'; conversationId: string; event: ConversationEvent } | { kind: 'candidate_typing'; conversationId: string; typing: boolean } | { kind: 'queue_changed' };
 type AgentListener = (signal: AgentSignal) => void;
@@ -28,6 +29,11 @@ export class EventHub {
       set.delete(listener);
       if (set.size === 0) this.listeners.delete(conversationId);
     };
+  }
+
+  /** A signal only the open streams see (the agent typing): never stored, never replayed. */
+  signal(conversationId: string, event: ConversationEvent): void {
+    for (const listener of this.listeners.get(conversationId) ?? []) listener(event, true);
   }
 
   publish(conversationId: string, event: ConversationEvent): void {
