@@ -212,7 +212,7 @@ function Said({ who, at, locale }: { who: string; at: string | number; locale: s
   const time = new Date(at);
   return (
     <p class="when">
-      <strong>{who}</strong> <time dateTime={time.toISOString()}>{time.toLocaleTimeString(locale === 'es' ? 'es' : 'en', { hour: 'numeric', minute: '2-digit' })}</time>
+      <strong>{who}</strong> <time dateTime={typeof at === 'string' ? at : time.toISOString()}>{time.toLocaleTimeString(locale === 'es' ? 'es' : 'en', { hour: 'numeric', minute: '2-digit' })}</time>
     </p>
   );
 }
