@@ -55,6 +55,7 @@ export function conversationDetail(overrides: Partial<ConversationDetail> = {}):
     messages: [],
     csat: undefined,
     resolution: undefined,
+    tags: [],
     ...overrides,
   };
 }

@@ -33,7 +33,7 @@ describe('parseSse', () => {
 describe('toConsoleEvent', () => {
   it('turns the three events into values and ignores the rest', () => {
     const [queue, conversation, typing] = parseSse().push(WIRE).map(toConsoleEvent);
-    expect(queue).toEqual({ type: 'queue', queue: { waiting: [], mine: [] } });
+    expect(queue).toEqual({ type: 'queue', queue: { waiting: [], mine: [], tickets: [] } });
     expect(conversation).toMatchObject({ type: 'conversation', conversationId: 'c1', event: { type: 'closed', seq: 4 } });
     expect(typing).toEqual({ type: 'typing', conversationId: 'c1', typing: true });
     expect(toConsoleEvent({ event: 'queue', data: 'not json' })).toBeUndefined();

@@ -63,7 +63,7 @@ export function toConsoleEvent(frame: SseFrame): ConsoleEvent | undefined {
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  if (frame.event === 'queue' && 'waiting' in value && 'mine' in value) return { type: 'queue', queue: value as Queue };
+  if (frame.event === 'queue' && 'waiting' in value && 'mine' in value) return { type: 'queue', queue: { tickets: [], ...(value as Omit<Queue, 'tickets'>) } };
   if (frame.event === 'conversation' && 'conversationId' in value && 'event' in value) return { type: 'conversation', ...(value as { conversationId: string; event: ConversationEvent }) };
   if (frame.event === 'typing' && 'conversationId' in value && 'typing' in value) return { type: 'typing', ...(value as { conversationId: string; typing: boolean }) };
   return undefined;

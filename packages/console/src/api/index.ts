@@ -8,7 +8,10 @@ export { connectEvents, parseSse, type ConsoleEvent, type EventsConnection, type
 
 export const API_BASE = '/console/api';
 
-/** A line of the queue (the gateway's `QueueItem`). */
+/**
+ * A line of the queue. A copy of the gateway's `QueueItem` (packages/gateway/src/conversations/store.ts):
+ * the console cannot import Node code, and the type is not in @lifeline/protocol yet.
+ */
 export interface QueueItem {
   id: string;
   candidateName: string;
@@ -26,6 +29,8 @@ export interface QueueItem {
 export interface Queue {
   waiting: QueueItem[];
   mine: QueueItem[];
+  /** Conversations that became tickets (outside hours, nobody online): taken by name. */
+  tickets: QueueItem[];
 }
 
 export type ConsoleMessage = Message & { private: boolean };
@@ -36,6 +41,7 @@ export interface ConversationDetail extends QueueItem {
   messages: ConsoleMessage[];
   csat: { score: number; comment?: string } | undefined;
   resolution: string | undefined;
+  tags: string[];
 }
 
 export interface AuditEntry {
@@ -47,6 +53,7 @@ export interface AuditEntry {
 }
 
 export type Agent = AgentSession['agent'];
+export type Presence = 'online' | 'away';
 export type { ConversationEvent };
 
 /**
@@ -88,6 +95,11 @@ export class ConsoleApi {
   conversation = (id: string) => this.call<ConversationDetail>('GET', `/conversations/${encodeURIComponent(id)}`);
   send = (id: string, body: { clientMessageId: string; text: string; private: boolean }) => this.call<ConsoleMessage>('POST', `/conversations/${encodeURIComponent(id)}/messages`, body);
   close = (id: string, resolution: string) => this.call<undefined>('POST', `/conversations/${encodeURIComponent(id)}/close`, { resolution });
+  transfer = (id: string, queue: 'tier1' | 'tier2', note: string) => this.call<undefined>('POST', `/conversations/${encodeURIComponent(id)}/transfer`, { queue, note });
+  assign = (id: string, agentId: string) => this.call<undefined>('POST', `/conversations/${encodeURIComponent(id)}/assign`, { agentId });
+  tags = (id: string, tags: string[]) => this.call<undefined>('PUT', `/conversations/${encodeURIComponent(id)}/tags`, { tags });
+  presence = (status: Presence) => this.call<undefined>('POST', '/presence', { status });
+  agents = () => this.call<Agent[]>('GET', '/agents');
   audit = (conversationId?: string) => this.call<AuditEntry[]>('GET', `/audit${conversationId ? `?conversation=${encodeURIComponent(conversationId)}` : ''}`);
 
   /** The live line: opened by `connectEvents` with this API's fetch, so cookies and tests work alike. */

@@ -5,7 +5,7 @@
  */
 import type { AgentSession } from '@lifeline/protocol';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ConsoleApi } from '../api/index.ts';
+import type { Agent, ConsoleApi } from '../api/index.ts';
 import { ChatTabs, ChatView, panelId, tabId, type Draft } from '../chat/index.ts';
 import type { ConsoleConfig } from '../config.ts';
 import { Desk, MAX_CHATS, type DeskState } from '../desk/index.ts';
@@ -40,6 +40,7 @@ export function Workspace(props: WorkspaceProps) {
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [cannedOpen, setCannedOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [agents, setAgents] = useState<Agent[] | undefined>(undefined);
   const refs = { reply: useRef<HTMLTextAreaElement>(null), canned: useRef<HTMLButtonElement>(null), kb: useRef<HTMLInputElement>(null), resolution: useRef<HTMLSelectElement>(null) };
   const kbs = useKbs(
     config.kbUrl,
@@ -54,6 +55,10 @@ export function Workspace(props: WorkspaceProps) {
     desk.start();
     return () => desk.stop();
   }, [desk]);
+
+  useEffect(() => {
+    if (isLead) void api.agents().then((answer) => answer.ok && setAgents(answer.value));
+  }, [api, isLead]);
 
   // The unread count in the tab's title, for an agent looking at another window.
   useEffect(() => {
@@ -108,7 +113,7 @@ export function Workspace(props: WorkspaceProps) {
       case 'close':
         return focusSoon(refs.resolution);
       case 'presence':
-        return desk.setPresence(desk.state.presence === 'online' ? 'away' : 'online');
+        return void desk.setPresence(desk.state.presence === 'online' ? 'away' : 'online');
     }
   };
 
@@ -126,7 +131,7 @@ export function Workspace(props: WorkspaceProps) {
   return (
     <div class="console">
       <header class="bar">
-        <strong class="brand">{strings.appTitle}</strong>
+        <h1 class="brand">{strings.appTitle}</h1>
         {isLead && (
           <nav aria-label={strings.views} class="views">
             {(['chats', 'audit', 'ratings'] as const).map((name) => (
@@ -145,7 +150,7 @@ export function Workspace(props: WorkspaceProps) {
           </legend>
           {(['online', 'away'] as const).map((presence) => (
             <label key={presence}>
-              <input type="radio" name="presence" value={presence} checked={state.presence === presence} onChange={() => desk.setPresence(presence)} />
+              <input type="radio" name="presence" value={presence} checked={state.presence === presence} onChange={() => void desk.setPresence(presence)} />
               {wordFor(strings, 'presence', presence)}
             </label>
           ))}
@@ -172,7 +177,17 @@ export function Workspace(props: WorkspaceProps) {
       <div class="desk">
         <aside class="side">
           {state.presence === 'away' && <p class="away">{strings.presenceAwayNote}</p>}
-          <QueueList strings={strings} locale={locale} queue={state.queue} capacity={session.agent.capacity} now={now} canTake={canTake} onTake={(id) => void take(id)} onTakeNext={() => void take('next')} />
+          <QueueList
+            strings={strings}
+            locale={locale}
+            queue={state.queue}
+            capacity={session.agent.capacity}
+            now={now}
+            canTake={canTake}
+            onTake={(id) => void take(id)}
+            onTakeNext={() => void take('next')}
+            onLookIn={isLead ? (id) => void desk.open(id, true).then(() => setView('chats')) : undefined}
+          />
         </aside>
         <main class="main">
           {view === 'audit' && isLead ? (
@@ -181,7 +196,7 @@ export function Workspace(props: WorkspaceProps) {
             <RatingsView api={api} strings={strings} locale={locale} />
           ) : (
             <>
-              <h1 class="visually-hidden">{strings.view_chats}</h1>
+              <h2 class="visually-hidden">{strings.view_chats}</h2>
               {state.chats.length === 0 ? (
                 <p class="muted no-chats">{strings.noChats}</p>
               ) : (
@@ -200,12 +215,16 @@ export function Workspace(props: WorkspaceProps) {
                         config={config}
                         draft={drafts[active.id] ?? EMPTY_DRAFT}
                         cannedOpen={cannedOpen}
+                        agents={agents}
                         refs={refs}
                         onDraft={(draft) => setDrafts((all) => ({ ...all, [active.id]: draft }))}
                         onCannedOpen={setCannedOpen}
                         onSend={(text, isPrivate) => void desk.send(active.id, text, isPrivate)}
                         onRetry={(clientMessageId) => void desk.retry(active.id, clientMessageId)}
                         onClose={(resolution) => void desk.close(active.id, resolution)}
+                        onTransfer={(queue, note) => void desk.transfer(active.id, queue, note)}
+                        onAssign={(agentId) => void desk.assign(active.id, agentId)}
+                        onTags={(tags) => void desk.setTags(active.id, tags)}
                         onDismiss={() => desk.dismiss(active.id)}
                         onReload={() => void desk.reloadChat(active.id)}
                       />

@@ -5,13 +5,15 @@
 import { RESOLUTIONS } from '@lifeline/protocol';
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ConsoleMessage } from '../api/index.ts';
-import { ContextPanel } from '../context/index.ts';
+import type { Agent, ConsoleMessage } from '../api/index.ts';
+import { ContextPanel, seenArticles } from '../context/index.ts';
 import type { Chat } from '../desk/index.ts';
 import { format, wordFor, type ConsoleLocale, type Strings } from '../i18n/index.ts';
 import { articleSnippet } from '../kb/index.ts';
 import { CannedReplies, KbSearch, localeOfCandidate, ReplyBox, type KbStatus } from '../reply/index.ts';
 import { shortcutLabel } from '../shortcuts/index.ts';
+import { AssignForm, TransferForm } from './HandOver.tsx';
+import { TagsEditor } from './TagsEditor.tsx';
 
 export interface Draft {
   text: string;
@@ -36,12 +38,17 @@ export interface ChatViewProps {
   config: { articleUrl?: string | undefined; placeholders: Record<string, string> };
   draft: Draft;
   cannedOpen: boolean;
+  /** Leads assign conversations to these accounts; absent for agents. */
+  agents: Agent[] | undefined;
   refs: ChatRefs;
   onDraft(draft: Draft): void;
   onCannedOpen(open: boolean): void;
   onSend(text: string, isPrivate: boolean): void;
   onRetry(clientMessageId: string): void;
   onClose(resolution: string): void;
+  onTransfer(queue: 'tier1' | 'tier2', note: string): void;
+  onAssign(agentId: string): void;
+  onTags(tags: string[]): void;
   onDismiss(): void;
   onReload(): void;
 }
@@ -81,6 +88,8 @@ export function ChatView(props: ChatViewProps) {
     refs.reply.current?.focus();
   };
   const articleTitle = (id: string) => (kb.state === 'ready' ? kb.kb.article(id)?.title : undefined);
+  const transferTo = detail.queue === 'tier2' ? 'tier1' : 'tier2';
+  const suggestedTags = suggestTags(detail, (id) => (kb.state === 'ready' ? kb.kb.article(id)?.topic : undefined));
 
   return (
     <div class="chat">
@@ -117,6 +126,13 @@ export function ChatView(props: ChatViewProps) {
             </form>
           )}
         </div>
+
+        {!ended && (
+          <div class="hand-overs">
+            {detail.status === 'assigned' && <TransferForm strings={strings} chatId={chat.id} to={transferTo} onTransfer={(note) => props.onTransfer(transferTo, note)} />}
+            {props.agents && <AssignForm strings={strings} chatId={chat.id} agents={props.agents} current={detail.agentId} onAssign={props.onAssign} />}
+          </div>
+        )}
 
         <div class="messages" ref={log} role="log" aria-live="polite" aria-label={format(strings.messagesWith, { name })} tabIndex={0}>
           <ol>
@@ -193,9 +209,18 @@ export function ChatView(props: ChatViewProps) {
           </>
         )}
       </div>
-      <ContextPanel strings={strings} locale={locale} detail={detail} articleTitle={articleTitle} now={now} />
+      <div class="beside">
+        <TagsEditor strings={strings} chatId={chat.id} tags={detail.tags} suggestions={suggestedTags} onSave={props.onTags} />
+        <ContextPanel strings={strings} locale={locale} detail={detail} articleTitle={articleTitle} now={now} />
+      </div>
     </div>
   );
+}
+
+/** The KB topics of the articles the candidate saw and the checks pointed to, as tags to offer. */
+function suggestTags(detail: NonNullable<Chat['detail']>, topicOf: (articleId: string) => string | undefined): string[] {
+  const ids = [...seenArticles(detail.context.entries).map((article) => article.articleId), ...(detail.context.checks?.results.flatMap((result) => (result.article ? [result.article] : [])) ?? [])];
+  return [...new Set(ids.flatMap((id) => topicOf(id) ?? []))];
 }
 
 function MessageItem({ message, strings, locale, agentName, candidateName }: { message: ConsoleMessage; strings: Strings; locale: ConsoleLocale; agentName: string; candidateName: string }) {

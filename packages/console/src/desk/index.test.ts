@@ -64,7 +64,7 @@ describe('Desk', () => {
     await desk.take('next');
     expect(desk.state.chats.map((chat) => chat.id)).toEqual(['c1', 'c2']);
     expect(desk.state.active).toBe('c2');
-    expect(gateway.requests.filter((r) => r.method === 'POST').map((r) => r.csrf)).toEqual(['token', 'token']);
+    expect(gateway.requests.filter((r) => r.method === 'POST').map((r) => `${r.path} ${r.csrf}`)).toEqual(['/presence token', '/conversations/c1/take token', '/conversations/next/take token']);
     expect(desk.state.announcement).toBeUndefined();
     desk.stop();
   });
@@ -136,6 +136,36 @@ describe('Desk', () => {
 
     await desk.take('c5');
     expect(desk.state.chats.map((chat) => chat.id)).toEqual(['c1', 'c3', 'c4', 'c5']);
+    desk.stop();
+  });
+
+  it('tells the gateway its presence on start and on each change, and puts it back when refused', async () => {
+    const { desk, gateway } = await deskWith({});
+    let refuse = false;
+    gateway.answer('POST /presence', () => (refuse ? Response.json({ error: { code: 'network.failed', message: '' } }, { status: 500 }) : new Response(null, { status: 204 })));
+    await vi.waitFor(() => expect(gateway.requests.filter((r) => r.path === '/presence').map((r) => r.body)).toEqual([{ status: 'online' }]));
+    await desk.setPresence('away');
+    expect(desk.state.presence).toBe('away');
+    refuse = true;
+    await desk.setPresence('online');
+    expect(desk.state).toMatchObject({ presence: 'away', notice: 'network.failed' });
+    expect(gateway.requests.filter((r) => r.path === '/presence').map((r) => r.body)).toEqual([{ status: 'online' }, { status: 'away' }, { status: 'online' }]);
+    desk.stop();
+  });
+
+  it('transfers with a note (the chat ends here), saves tags, and keeps a refusal as a notice', async () => {
+    const { desk, gateway } = await deskWith({ c1: conversationDetail({ id: 'c1' }) });
+    await desk.open('c1', true);
+    gateway.answer('PUT /conversations/c1/tags', () => new Response(null, { status: 204 }));
+    expect(await desk.setTags('c1', ['technical', 'camera'])).toBe(true);
+    expect(desk.state.chats[0]!.detail!.tags).toEqual(['technical', 'camera']);
+    gateway.answer('POST /conversations/c1/transfer', () => new Response(null, { status: 204 }));
+    expect(await desk.transfer('c1', 'tier2', 'driver issue, needs a remote session')).toBe(true);
+    expect(gateway.requests.find((r) => r.path === '/conversations/c1/transfer')?.body).toEqual({ queue: 'tier2', note: 'driver issue, needs a remote session' });
+    expect(desk.state.chats[0]!.ended).toEqual({ kind: 'transferred', queue: 'tier2' });
+    gateway.answer('POST /conversations/c1/assign', () => Response.json({ error: { code: 'console.leads_only', message: '' } }, { status: 403 }));
+    expect(await desk.assign('c1', 'ben')).toBe(false);
+    expect(desk.state.notice).toBe('console.leads_only');
     desk.stop();
   });
 

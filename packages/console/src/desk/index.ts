@@ -4,12 +4,12 @@
  * immutable snapshot that Preact renders, and the actions that change it through the console API.
  */
 import type { AgentSession, ConversationEvent } from '@lifeline/protocol';
-import { connectEvents, newClientMessageId, type ConsoleApi, type ConsoleEvent, type ConsoleMessage, type ConversationDetail, type EventsConnection, type LineState, type Queue } from '../api/index.ts';
+import { connectEvents, newClientMessageId, type ConsoleApi, type ConsoleEvent, type ConsoleMessage, type ConversationDetail, type EventsConnection, type LineState, type Presence, type Queue } from '../api/index.ts';
 
 /** Chats side by side at most: more than four and replies slow down (the issue's support targets). */
 export const MAX_CHATS = 4;
 
-export type Presence = 'online' | 'away';
+export type { Presence };
 
 export interface PendingMessage {
   clientMessageId: string;
@@ -72,7 +72,7 @@ export class Desk {
     /** Called when the live line answers 401: the session is over. */
     private readonly onSignedOut: () => void = () => {},
   ) {
-    this.current = { agent: session.agent, queue: { waiting: [], mine: [] }, chats: [], active: undefined, line: 'connecting', presence: 'online', notice: undefined, announcement: undefined };
+    this.current = { agent: session.agent, queue: { waiting: [], mine: [], tickets: [] }, chats: [], active: undefined, line: 'connecting', presence: 'online', notice: undefined, announcement: undefined };
   }
 
   get state(): DeskState {
@@ -84,8 +84,12 @@ export class Desk {
     return () => this.listeners.delete(listener);
   }
 
-  /** Opens the live line; the first `queue` event it sends opens the chats the agent already holds. */
+  /**
+   * Opens the live line (the first `queue` event it sends opens the chats the agent already holds) and
+   * tells the gateway the agent is here: the line keeps the status fresh, but it keeps an old "away".
+   */
   start(): void {
+    if (!this.line) void this.api.presence(this.current.presence);
     this.line ??= connectEvents(this.api.openEvents, {
       onEvent: (event) => this.receive(event),
       onOpen: (again) => {
@@ -107,11 +111,11 @@ export class Desk {
     if (this.openChats().length >= MAX_CHATS) return this.update({ notice: 'conversation.full' });
     const taken = await this.api.take(which);
     if (!taken.ok) return this.update({ notice: taken.code });
-    const name = this.current.queue.waiting.find((item) => item.id === taken.value.id)?.candidateName;
+    const name = [...this.current.queue.waiting, ...this.current.queue.tickets].find((item) => item.id === taken.value.id)?.candidateName;
     this.update({
       notice: undefined,
       // It leaves the waiting list now; the queue event that follows says the same.
-      queue: { waiting: this.current.queue.waiting.filter((item) => item.id !== taken.value.id), mine: this.current.queue.mine },
+      queue: { ...this.current.queue, waiting: this.current.queue.waiting.filter((item) => item.id !== taken.value.id), tickets: this.current.queue.tickets.filter((item) => item.id !== taken.value.id) },
     });
     await this.open(taken.value.id, true);
     if (name) this.announce({ kind: 'taken', name });
@@ -169,6 +173,38 @@ export class Desk {
     return true;
   }
 
+  /** Back to a queue with a note for whoever takes it there; the chat ends here. */
+  async transfer(id: string, queue: 'tier1' | 'tier2', note: string): Promise<boolean> {
+    const moved = await this.api.transfer(id, queue, note);
+    if (!moved.ok) {
+      this.update({ notice: moved.code });
+      return false;
+    }
+    this.patchChat(id, { ended: { kind: 'transferred', queue }, typing: false });
+    return true;
+  }
+
+  /** A lead gives the conversation to an agent; the lead keeps watching it. */
+  async assign(id: string, agentId: string): Promise<boolean> {
+    const assigned = await this.api.assign(id, agentId);
+    if (!assigned.ok) {
+      this.update({ notice: assigned.code });
+      return false;
+    }
+    await this.load(id);
+    return true;
+  }
+
+  async setTags(id: string, tags: string[]): Promise<boolean> {
+    const saved = await this.api.tags(id, tags);
+    if (!saved.ok) {
+      this.update({ notice: saved.code });
+      return false;
+    }
+    this.patchChat(id, (chat) => (chat.detail ? { detail: { ...chat.detail, tags } } : {}));
+    return true;
+  }
+
   /** Removes a chat from the tabs (an ended one, or a lead's look-in). */
   dismiss(id: string): void {
     const chats = this.current.chats.filter((chat) => chat.id !== id);
@@ -177,8 +213,12 @@ export class Desk {
     if (active) this.focus(active);
   }
 
-  setPresence(presence: Presence): void {
+  /** Shown at once; put back, with a notice, when the gateway refuses it. */
+  async setPresence(presence: Presence): Promise<void> {
+    const before = this.current.presence;
     this.update({ presence });
+    const told = await this.api.presence(presence);
+    if (!told.ok) this.update({ presence: before, notice: told.code });
   }
 
   dismissNotice(): void {

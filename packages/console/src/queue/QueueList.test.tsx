@@ -18,7 +18,7 @@ function show(overrides: Partial<QueueListProps> = {}) {
   const props: QueueListProps = {
     strings: stringsFor('en'),
     locale: 'en',
-    queue: { waiting: WAITING, mine: [] },
+    queue: { waiting: WAITING, mine: [], tickets: [] },
     capacity: 4,
     now: NOW,
     canTake: true,
@@ -70,10 +70,23 @@ describe('QueueList', () => {
     expect(screen.getByRole('button', { name: /Take next/ })).toHaveProperty('disabled', true);
     expect(screen.getByRole('button', { name: 'Take the conversation with Ana García' })).toHaveProperty('disabled', true);
     cleanup();
-    show({ queue: { waiting: [], mine: [queueItem()] }, capacity: 2 });
+    show({ queue: { waiting: [], mine: [queueItem()], tickets: [] }, capacity: 2 });
     expect(screen.getByText('Nobody is waiting.')).toBeTruthy();
     expect(screen.getByRole('button', { name: /Take next/ })).toHaveProperty('disabled', true);
     expect(screen.getByText('My chats: 1 of 2')).toBeTruthy();
+  });
+
+  it('lists tickets apart, taken by name; gives leads an Open beside Take', () => {
+    const props = show({ queue: { waiting: WAITING.slice(0, 1), mine: [], tickets: [queueItem({ id: 'ticket-1', candidateName: 'Dora Night', status: 'ticket', phase: 'after' })] }, onLookIn: vi.fn() });
+    const tickets = screen.getByRole('region', { name: /Tickets/ });
+    fireEvent.click(within(tickets).getByRole('button', { name: 'Take the conversation with Dora Night' }));
+    expect(props.onTake).toHaveBeenCalledWith('ticket-1');
+    fireEvent.click(screen.getByRole('button', { name: 'Open the conversation with Ana García without taking it' }));
+    expect(props.onLookIn).toHaveBeenCalledWith('conv-during');
+    cleanup();
+    show();
+    expect(screen.queryByRole('region', { name: /Tickets/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /without taking it/ })).toBeNull();
   });
 
   it('speaks Spanish', () => {

@@ -16,9 +16,11 @@ export interface QueueListProps {
   canTake: boolean;
   onTake(id: string): void;
   onTakeNext(): void;
+  /** Leads only: open a waiting conversation without taking it (to read it, or assign it). */
+  onLookIn?: ((id: string) => void) | undefined;
 }
 
-export function QueueList({ strings, locale, queue, capacity, now, canTake, onTake, onTakeNext }: QueueListProps) {
+export function QueueList({ strings, locale, queue, capacity, now, canTake, onTake, onTakeNext, onLookIn }: QueueListProps) {
   return (
     <section class="queue" aria-labelledby="queue-title">
       <div class="queue-head">
@@ -34,16 +36,39 @@ export function QueueList({ strings, locale, queue, capacity, now, canTake, onTa
       ) : (
         <ol class="queue-items">
           {queue.waiting.map((item) => (
-            <QueueRow key={item.id} item={item} strings={strings} locale={locale} now={now} canTake={canTake} onTake={onTake} />
+            <QueueRow key={item.id} item={item} strings={strings} locale={locale} now={now} canTake={canTake} onTake={onTake} onLookIn={onLookIn} />
           ))}
         </ol>
       )}
       <p class="mine">{format(strings.myChats, { count: queue.mine.length, capacity })}</p>
+      {queue.tickets.length > 0 && (
+        <section class="tickets" aria-labelledby="tickets-title">
+          <h2 id="tickets-title">
+            {strings.ticketsTitle} <span class="count">{queue.tickets.length}</span>
+          </h2>
+          <p class="muted">{strings.ticketsNote}</p>
+          <ol class="queue-items">
+            {queue.tickets.map((item) => (
+              <QueueRow key={item.id} item={item} strings={strings} locale={locale} now={now} canTake={canTake} onTake={onTake} onLookIn={onLookIn} />
+            ))}
+          </ol>
+        </section>
+      )}
     </section>
   );
 }
 
-function QueueRow({ item, strings, locale, now, canTake, onTake }: { item: QueueItem; strings: Strings; locale: ConsoleLocale; now: number; canTake: boolean; onTake(id: string): void }) {
+interface QueueRowProps {
+  item: QueueItem;
+  strings: Strings;
+  locale: ConsoleLocale;
+  now: number;
+  canTake: boolean;
+  onTake(id: string): void;
+  onLookIn: ((id: string) => void) | undefined;
+}
+
+function QueueRow({ item, strings, locale, now, canTake, onTake, onLookIn }: QueueRowProps) {
   const waitedMs = Math.max(0, now - Date.parse(item.createdAt));
   const minutes = Math.floor(waitedMs / 60_000);
   const late = waitedMs > FIRST_REPLY_TARGET_MS;
@@ -67,7 +92,12 @@ function QueueRow({ item, strings, locale, now, canTake, onTake }: { item: Queue
           {late && <span class="visually-hidden">, {strings.overTarget}</span>}
         </span>
         {item.checksCode && <code class="code">{format(strings.checksCode, { code: item.checksCode })}</code>}
-        <button type="button" onClick={() => onTake(item.id)} disabled={!canTake} aria-label={format(strings.takeLabel, { name: item.candidateName })}>
+        {onLookIn && (
+          <button type="button" class="push" onClick={() => onLookIn(item.id)} aria-label={format(strings.lookInLabel, { name: item.candidateName })}>
+            {strings.lookIn}
+          </button>
+        )}
+        <button type="button" class={onLookIn ? undefined : 'push'} onClick={() => onTake(item.id)} disabled={!canTake} aria-label={format(strings.takeLabel, { name: item.candidateName })}>
           {strings.take}
         </button>
       </div>
