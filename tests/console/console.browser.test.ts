@@ -159,6 +159,12 @@ describe('the console in Chromium', () => {
     expect(await rows.first().textContent()).toContain('camera picture black');
     expect(await page.locator('.articles').textContent()).toMatch(/Did not help/);
 
+    // A tag suggested from the KB topic of the article the candidate saw.
+    const suggested = page.getByRole('button', { name: /^Add the tag / });
+    const tag = ((await suggested.first().textContent()) ?? '').replace('+', '').trim();
+    await suggested.first().click();
+    await expect.poll(() => page.getByLabel('Tags').inputValue()).toBe(tag);
+
     // An article from the KB, in the candidate's language, with its link.
     await page.keyboard.press('Alt+KeyK');
     await page.getByLabel(/Search articles to insert/).fill('camera black');
@@ -204,6 +210,35 @@ describe('the console in Chromium', () => {
     await page.getByText('Closed (Solved).').waitFor();
     expect(problems).toEqual([]);
     await close();
+
+    // The candidate rates it; Lea, a lead, sees the rating and the audit trail.
+    const rated = await fetch(`${gateway.url}/v1/conversations/${candidate.id}/csat`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${candidate.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ score: 5, comment: 'Fast and kind' }),
+    });
+    expect(rated.status).toBe(204);
+    const lead = await openConsole();
+    await lead.page.getByLabel('Account').fill('lea');
+    await lead.page.getByLabel('Password').fill('correct horse battery staple');
+    await lead.page.getByRole('button', { name: 'Sign in' }).click();
+    await lead.page.getByRole('button', { name: 'Ratings' }).click();
+    const row = lead.page.locator(`tr[data-conversation="${candidate.id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('5 / 5');
+    expect(await row.textContent()).toContain('Fast and kind');
+    expect(await row.textContent()).toContain('Solved');
+    expect(await lead.page.locator('.average').getAttribute('data-average')).toBe('5.0');
+    expect(await axe(lead.page)).toEqual([]);
+    await lead.page.getByRole('button', { name: 'Audit log' }).click();
+    await lead.page.getByLabel('Conversation').fill(candidate.id);
+    await lead.page.getByRole('button', { name: 'Show' }).click();
+    await expect
+      .poll(async () => (await lead.page.locator('table.audit tbody tr td:nth-child(3)').allTextContents()).reverse().slice(0, 5))
+      .toEqual(['took', 'opened', 'tagged', 'replied', 'closed']);
+    expect(await axe(lead.page)).toEqual([]);
+    expect(lead.problems).toEqual([]);
+    await lead.close();
   });
 
   it('speaks Spanish to a browser in Spanish, and switches to English', async () => {

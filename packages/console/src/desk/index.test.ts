@@ -56,6 +56,18 @@ describe('Desk', () => {
     desk.stop();
   });
 
+  it('reads a conversation once when its queue event comes before the answer to the take', async () => {
+    const { desk, gateway } = await deskWith({ c1: conversationDetail({ id: 'c1' }) });
+    gateway.answer('POST /conversations/c1/take', () => {
+      gateway.send('queue', { waiting: [], mine: [queueItem({ id: 'c1', status: 'assigned' })] });
+      return Response.json({ id: 'c1' });
+    });
+    await desk.take('c1');
+    await vi.waitFor(() => expect(desk.state.chats[0]?.detail?.id).toBe('c1'));
+    expect(gateway.requests.filter((r) => r.path === '/conversations/c1')).toHaveLength(1);
+    desk.stop();
+  });
+
   it('takes the next conversation, with the CSRF token, and brings it to the front', async () => {
     const { desk, gateway } = await deskWith({ c1: conversationDetail({ id: 'c1' }), c2: conversationDetail({ id: 'c2', candidateName: 'Ben' }) });
     gateway.answer('POST /conversations/next/take', () => Response.json({ id: 'c2' }));

@@ -64,6 +64,8 @@ export class Desk {
   private readonly listeners = new Set<Listener>();
   private line: EventsConnection | undefined;
   private announced = 0;
+  /** Reads of a conversation under way: a second ask waits for the first. */
+  private readonly loading = new Map<string, Promise<void>>();
 
   constructor(
     private readonly api: ConsoleApi,
@@ -123,13 +125,17 @@ export class Desk {
 
   /** Shows a conversation as a chat (taken, already held, or a lead looking in); `focus` brings it to the front. */
   async open(id: string, focus = false): Promise<void> {
-    if (!this.chat(id)) {
+    const shown = this.chat(id);
+    if (!shown) {
       if (this.current.chats.length >= MAX_CHATS) this.dropEndedChat();
       if (this.current.chats.length >= MAX_CHATS) return this.update({ notice: 'conversation.full' });
       this.update({ chats: [...this.current.chats, { id, detail: undefined, loadError: undefined, pending: [], unread: 0, typing: false, ended: undefined }] });
     }
     if (focus || !this.current.active) this.focus(id);
-    await this.load(id);
+    // Already shown (the queue event of a take can come before the take's answer): no second read,
+    // which the audit log would record as a second opening.
+    if (!shown || shown.loadError) await this.load(id);
+    else await this.loading.get(id);
   }
 
   focus(id: string): void {
@@ -273,7 +279,16 @@ export class Desk {
 
   // --- state ---
 
-  private async load(id: string): Promise<void> {
+  private load(id: string): Promise<void> {
+    let pending = this.loading.get(id);
+    if (!pending) {
+      pending = this.read(id).finally(() => this.loading.delete(id));
+      this.loading.set(id, pending);
+    }
+    return pending;
+  }
+
+  private async read(id: string): Promise<void> {
     const loaded = await this.api.conversation(id);
     if (!loaded.ok) return this.patchChat(id, { loadError: loaded.code });
     const detail = loaded.value;
