@@ -11,6 +11,8 @@ import { buildKnowledgeBase, writeBuild } from '../packages/kb/src/build/index.t
 import { loadKnowledgeBase } from '../packages/kb/src/source/load.ts';
 import { formatProblem } from '../packages/kb/src/source/problem.ts';
 import { buildWidget } from '../packages/widget/build/build.ts';
+import { buildConsole } from '../packages/console/build/build.ts';
+import { startDemoGateway, type DemoGateway } from './demo-gateway.ts';
 import { handleNetworkCheck, NETWORK_CHECK_PATH, type Throttle } from './network-check.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -42,11 +44,15 @@ export interface DemoOptions {
   log?: (line: string) => void;
   /** Slows the network check's address to a known rate (tests). */
   networkThrottle?: Throttle;
+  /** Also start the gateway (PGlite) with the console, and give the exam page "Talk to a person". */
+  gateway?: { port?: number; dataDir?: string };
 }
 
 export interface RunningDemo {
   url: string;
   server: Server;
+  /** When started with `gateway`. */
+  gateway?: DemoGateway;
   close(): Promise<void>;
 }
 
@@ -67,24 +73,29 @@ export async function buildDemo(log: (line: string) => void = () => {}): Promise
     build: { outDir: path.join(DIST, 'esm-app'), emptyOutDir: true },
   });
   log('built the ES-module example -> dist/esm-app/');
+  await buildConsole(path.join(DIST, 'console'));
+  log('built the agent console -> dist/console/');
 }
 
 export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo> {
   const log = options.log ?? (() => {});
   if (!options.skipBuild) await buildDemo(log);
+  let gatewayUrl: string | undefined;
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://demo');
     if (pathname === NETWORK_CHECK_PATH) {
       handleNetworkCheck(request, response, options.networkThrottle);
       return;
     }
-    serve(pathname).then(
+    serve(pathname, gatewayUrl).then(
       (found) => {
         if (!found) {
           response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
           return;
         }
         const headers: Record<string, string> = { 'content-type': found.type, 'cache-control': found.immutable ? 'public, max-age=31536000, immutable' : 'no-cache' };
+        // The console (on the gateway's origin) reads the same knowledge base.
+        if (pathname.startsWith('/kb/')) headers['access-control-allow-origin'] = '*';
         if (found.csp) headers['content-security-policy'] = STRICT_CSP;
         response.writeHead(200, headers).end(found.body);
       },
@@ -97,10 +108,17 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}/`;
+  const gateway = options.gateway ? await startDemoGateway({ ...options.gateway, examOrigin: url.slice(0, -1), kbUrl: `${url}kb/`, consoleDir: path.join(DIST, 'console') }) : undefined;
+  gatewayUrl = gateway?.url;
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}/`,
+    url,
     server,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    ...(gateway ? { gateway } : {}),
+    async close() {
+      await gateway?.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
@@ -111,7 +129,7 @@ interface Found {
   immutable: boolean;
 }
 
-async function serve(pathname: string): Promise<Found | undefined> {
+async function serve(pathname: string, gatewayUrl: string | undefined): Promise<Found | undefined> {
   if (pathname === '/favicon.ico') return { body: '', type: 'image/x-icon', csp: false, immutable: false };
   if (pathname === '/') return { body: indexPage(), type: TYPES['.html']!, csp: true, immutable: false };
   const [, top = '', ...rest] = pathname.split('/');
@@ -131,8 +149,11 @@ async function serve(pathname: string): Promise<Found | undefined> {
   if (!file.startsWith(folder + path.sep)) return undefined;
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return undefined;
+  let body: Buffer | string = await readFile(file);
+  // The exam page finds the gateway in a meta tag: without one (no gateway running) it offers no chat.
+  if (gatewayUrl && top === 'exam-page' && relative === 'index.html') body = body.toString().replace('<!-- lifeline-gateway -->', `<meta name="lifeline-gateway" content="${gatewayUrl}" />`);
   return {
-    body: await readFile(file),
+    body,
     type: TYPES[path.extname(file)] ?? 'application/octet-stream',
     csp: top === 'strict-csp',
     // Content-addressed KB files and hashed widget chunks never change.
@@ -149,11 +170,15 @@ function indexPage(): string {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const port = Number(process.env.PORT ?? 4400);
-  const demo = await startDemo({ port, log: (line) => console.log(line) });
+  const demo = await startDemo({ port, log: (line) => console.log(line), gateway: { port: port + 2, dataDir: path.join(ROOT, '.lifeline', 'demo-gateway') } });
   const { startPreview } = await import('../packages/kb/src/preview/server.ts');
   const preview = await startPreview({ source: path.join(ROOT, 'knowledge-base'), port: port + 1, host: '127.0.0.1', log: () => {} });
   console.log('\nLifeline demo is running:');
   for (const [name, what] of Object.entries(EXAMPLE_PAGES)) console.log(`  ${`${demo.url}${name}/`.padEnd(40)} ${what}`);
   console.log(`  ${preview.url.padEnd(40)} knowledge-base search preview`);
+  if (demo.gateway) {
+    console.log(`  ${`${demo.gateway.url}/console/`.padEnd(40)} agent console: sign in as ${demo.gateway.accounts.map((a) => `${a.id} (${a.role})`).join(' or ')}, password ${demo.gateway.password}`);
+    console.log(`  ${demo.gateway.url.padEnd(40)} gateway (PGlite in .lifeline/demo-gateway/)`);
+  }
   console.log('\nPress Ctrl+C to stop.');
 }

@@ -11,6 +11,7 @@ import { ConversationStore } from './conversations/store.ts';
 import { onlineAgents } from './agents/presence.ts';
 import { isOpen } from './hours/index.ts';
 import { startWebhookWorker, type WebhookWorker } from './webhooks/index.ts';
+import { consoleStatic, type ConsoleStaticOptions } from './console-static.ts';
 
 export interface RunningGateway {
   url: string;
@@ -23,6 +24,8 @@ export interface RunningGateway {
 export interface StartOptions {
   heartbeatMs?: number;
   webhookIntervalMs?: number;
+  /** The built console (`buildConsole`), served at /console, with its config. */
+  console?: { dir: string } & ConsoleStaticOptions;
 }
 
 export async function startGateway(config: ResolvedConfig, options: StartOptions = {}): Promise<RunningGateway> {
@@ -47,6 +50,7 @@ export async function startGateway(config: ResolvedConfig, options: StartOptions
     console: { db, hub, store, accounts: config.agents ?? [], secureCookies: !['127.0.0.1', 'localhost'].includes(config.host), ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) },
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
   });
+  if (options.console) app.route('/', consoleStatic(options.console.dir, options.console));
   const server = await new Promise<ServerType>((resolve) => {
     const started: ServerType = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
   });
