@@ -176,6 +176,8 @@ describe('the console in Chromium', () => {
     const { events } = await reading;
     const sent = events.filter((e) => e.event === 'message').map((e) => JSON.parse(e.data!) as { message: { author: string; text: string } });
     expect(sent.at(-1)!.message).toMatchObject({ author: 'agent', text: 'Open the privacy shutter, please.' });
+    // Typing the reply told the candidate, and sending it ended that.
+    expect(events.filter((e) => e.event === 'agent_typing').map((e) => (JSON.parse(e.data!) as { typing: boolean }).typing)).toEqual([true, false]);
     await page.getByRole('log').getByText('Open the privacy shutter, please.').waitFor();
 
     // The candidate answers; it appears in the live log.

@@ -98,6 +98,7 @@ export class ConsoleApi {
   transfer = (id: string, queue: 'tier1' | 'tier2', note: string) => this.call<undefined>('POST', `/conversations/${encodeURIComponent(id)}/transfer`, { queue, note });
   assign = (id: string, agentId: string) => this.call<undefined>('POST', `/conversations/${encodeURIComponent(id)}/assign`, { agentId });
   tags = (id: string, tags: string[]) => this.call<undefined>('PUT', `/conversations/${encodeURIComponent(id)}/tags`, { tags });
+  typing = (id: string, typing: boolean) => this.call<undefined>('POST', `/conversations/${encodeURIComponent(id)}/typing`, { typing });
   presence = (status: Presence) => this.call<undefined>('POST', '/presence', { status });
   agents = () => this.call<Agent[]>('GET', '/agents');
   audit = (conversationId?: string) => this.call<AuditEntry[]>('GET', `/audit${conversationId ? `?conversation=${encodeURIComponent(conversationId)}` : ''}`);

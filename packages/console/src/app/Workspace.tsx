@@ -217,7 +217,12 @@ export function Workspace(props: WorkspaceProps) {
                         cannedOpen={cannedOpen}
                         agents={agents}
                         refs={refs}
-                        onDraft={(draft) => setDrafts((all) => ({ ...all, [active.id]: draft }))}
+                        onDraft={(draft) => {
+                          setDrafts((all) => ({ ...all, [active.id]: draft }));
+                          // A private note is nothing the candidate should see coming.
+                          if (draft.text.trim() && !draft.isPrivate && !active.ended) desk.typed(active.id);
+                          else desk.stoppedTyping(active.id);
+                        }}
                         onCannedOpen={setCannedOpen}
                         onSend={(text, isPrivate) => void desk.send(active.id, text, isPrivate)}
                         onRetry={(clientMessageId) => void desk.retry(active.id, clientMessageId)}

@@ -2,7 +2,7 @@ import type { ConversationEvent, Message } from '@lifeline/protocol';
 import { describe, expect, it, vi } from 'vitest';
 import { ConsoleApi, type ConversationDetail } from '../api/index.ts';
 import { conversationDetail, queueItem } from '../test-fixtures.ts';
-import { Desk, MAX_CHATS } from './index.ts';
+import { Desk, MAX_CHATS, TYPING_IDLE_MS } from './index.ts';
 
 const SESSION = { agent: { id: 'ana', name: 'Ana', role: 'agent' as const, capacity: 4 }, csrf: 'token' };
 
@@ -178,6 +178,31 @@ describe('Desk', () => {
     gateway.answer('POST /conversations/c1/assign', () => Response.json({ error: { code: 'console.leads_only', message: '' } }, { status: 403 }));
     expect(await desk.assign('c1', 'ben')).toBe(false);
     expect(desk.state.notice).toBe('console.leads_only');
+    desk.stop();
+  });
+
+  it('tells the candidate the agent is typing once per pause, and that it stopped after a pause or on send', async () => {
+    const { desk, gateway } = await deskWith({ c1: conversationDetail({ id: 'c1' }) });
+    await desk.open('c1', true);
+    gateway.answer('POST /conversations/c1/typing', () => new Response(null, { status: 204 }));
+    gateway.answer('POST /conversations/c1/messages', (body) => Response.json(message('m1', 'agent', 'hi', { clientMessageId: (body as { clientMessageId: string }).clientMessageId }), { status: 201 }));
+    const told = () => gateway.requests.filter((r) => r.path === '/conversations/c1/typing').map((r) => (r.body as { typing: boolean }).typing);
+    vi.useFakeTimers();
+    try {
+      desk.typed('c1');
+      desk.typed('c1');
+      desk.typed('c1');
+      expect(told()).toEqual([true]);
+      vi.advanceTimersByTime(TYPING_IDLE_MS);
+      expect(told()).toEqual([true, false]);
+      desk.typed('c1');
+      void desk.send('c1', 'hi', false);
+      expect(told()).toEqual([true, false, true, false]);
+      vi.advanceTimersByTime(TYPING_IDLE_MS);
+      expect(told()).toEqual([true, false, true, false]);
+    } finally {
+      vi.useRealTimers();
+    }
     desk.stop();
   });
 

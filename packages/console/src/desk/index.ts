@@ -9,6 +9,9 @@ import { connectEvents, newClientMessageId, type ConsoleApi, type ConsoleEvent, 
 /** Chats side by side at most: more than four and replies slow down (the support targets). */
 export const MAX_CHATS = 4;
 
+/** A pause this long in typing ends "the agent is typing" (the widget uses the same for the candidate). */
+export const TYPING_IDLE_MS = 4000;
+
 export type { Presence };
 
 export interface PendingMessage {
@@ -64,6 +67,8 @@ export class Desk {
   private readonly listeners = new Set<Listener>();
   private line: EventsConnection | undefined;
   private announced = 0;
+  /** Chats whose candidate was told the agent is typing, with the timer that tells them it stopped. */
+  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Reads of a conversation under way: a second ask waits for the first. */
   private readonly loading = new Map<string, Promise<void>>();
 
@@ -105,6 +110,8 @@ export class Desk {
   stop(): void {
     this.line?.close();
     this.line = undefined;
+    for (const timer of this.typingTimers.values()) clearTimeout(timer);
+    this.typingTimers.clear();
   }
 
   // --- actions ---
@@ -152,7 +159,23 @@ export class Desk {
     this.focus(next);
   }
 
+  /** A key in the reply box: the candidate is told once per pause in typing, and told when it stops. */
+  typed(id: string): void {
+    if (!this.typingTimers.has(id)) void this.api.typing(id, true);
+    clearTimeout(this.typingTimers.get(id));
+    this.typingTimers.set(id, setTimeout(() => this.stoppedTyping(id), TYPING_IDLE_MS));
+  }
+
+  /** Sent, emptied, or paused: "typing" ends for the candidate (once). */
+  stoppedTyping(id: string): void {
+    if (!this.typingTimers.has(id)) return;
+    clearTimeout(this.typingTimers.get(id));
+    this.typingTimers.delete(id);
+    void this.api.typing(id, false);
+  }
+
   async send(id: string, text: string, isPrivate: boolean, clientMessageId = newClientMessageId()): Promise<boolean> {
+    this.stoppedTyping(id);
     const pending: PendingMessage = { clientMessageId, text, private: isPrivate, state: 'sending' };
     this.patchChat(id, (chat) => ({ pending: [...chat.pending.filter((p) => p.clientMessageId !== clientMessageId), pending] }));
     const sent = await this.api.send(id, { clientMessageId, text, private: isPrivate });
