@@ -1,6 +1,8 @@
 /** @module The console API between the agent console and the gateway (docs/protocol.md): sign-in, the queue, a chat. */
 import * as z from 'zod/mini';
-import { ClientMessageId, MessageText } from './conversation.ts';
+import { ClientMessageId, MessageText, type ConversationStatus, type Message } from './conversation.ts';
+import type { Phase } from './kb.ts';
+import type { SessionContext } from './widget.ts';
 
 export const AGENT_ROLES = ['agent', 'lead', 'tier2'] as const;
 export const AgentRole = z.enum(AGENT_ROLES);
@@ -35,3 +37,47 @@ export type AssignConversation = z.infer<typeof AssignConversation>;
 /** Topic tags (the console suggests them from the KB topics of the articles involved; agents edit them). */
 export const ConversationTags = z.strictObject({ tags: z.array(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/))).check(z.maxLength(20)) });
 export type ConversationTags = z.infer<typeof ConversationTags>;
+
+/** A line of the console's queue: enough to choose, without opening the conversation. */
+export interface QueueItem {
+  id: string;
+  candidateName: string;
+  examName: string;
+  examStart: string | undefined;
+  phase: Phase;
+  queue: string;
+  status: ConversationStatus;
+  agentId: string | undefined;
+  createdAt: string;
+  /** The candidate's first question and the checks' reference code, to triage at a glance. */
+  firstQuestion: string | undefined;
+  checksCode: string | undefined;
+}
+
+/** `GET /console/api/queue`. */
+export interface Queue {
+  waiting: QueueItem[];
+  mine: QueueItem[];
+  /** Conversations that became tickets (outside hours, nobody online): taken by name. */
+  tickets: QueueItem[];
+}
+
+export type ConsoleMessage = Message & { private: boolean };
+
+/** `GET /console/api/conversations/:id`: what opening a conversation shows. */
+export interface ConversationDetail extends QueueItem {
+  context: SessionContext;
+  messages: ConsoleMessage[];
+  csat: { score: number; comment?: string } | undefined;
+  resolution: string | undefined;
+  tags: string[];
+}
+
+/** One line of `GET /console/api/audit`. */
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  conversationId: string | null;
+  detail: Record<string, unknown> | string | null;
+  at: string;
+}

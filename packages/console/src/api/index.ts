@@ -2,55 +2,13 @@
  * @module The console API client (`/console/api`, docs/protocol.md): every call answers a value,
  * `{ ok: true, value }` or `{ ok: false, code }` with the gateway's stable error code, never a throw.
  */
-import type { AgentSession, ConversationEvent, Message, Phase, SessionContext } from '@lifeline/protocol';
+import type { AgentSession, AuditEntry, ConsoleMessage, ConversationDetail, ConversationEvent, Queue } from '@lifeline/protocol';
 
 export { connectEvents, parseSse, type ConsoleEvent, type EventsConnection, type LineState } from './events.ts';
 
 export const API_BASE = '/console/api';
 
-/**
- * A line of the queue. A copy of the gateway's `QueueItem` (packages/gateway/src/conversations/store.ts):
- * the console cannot import Node code, and the type is not in @lifeline/protocol yet.
- */
-export interface QueueItem {
-  id: string;
-  candidateName: string;
-  examName: string;
-  examStart: string | undefined;
-  phase: Phase;
-  queue: string;
-  status: 'queued' | 'assigned' | 'closed' | 'ticket';
-  agentId: string | undefined;
-  createdAt: string;
-  firstQuestion: string | undefined;
-  checksCode: string | undefined;
-}
-
-export interface Queue {
-  waiting: QueueItem[];
-  mine: QueueItem[];
-  /** Conversations that became tickets (outside hours, nobody online): taken by name. */
-  tickets: QueueItem[];
-}
-
-export type ConsoleMessage = Message & { private: boolean };
-
-/** What opening a conversation shows (the gateway's `ConversationDetail`). */
-export interface ConversationDetail extends QueueItem {
-  context: SessionContext;
-  messages: ConsoleMessage[];
-  csat: { score: number; comment?: string } | undefined;
-  resolution: string | undefined;
-  tags: string[];
-}
-
-export interface AuditEntry {
-  actor: string;
-  action: string;
-  conversationId: string | null;
-  detail: Record<string, unknown> | string | null;
-  at: string;
-}
+export type { AuditEntry, ConsoleMessage, ConversationDetail, Queue, QueueItem } from '@lifeline/protocol';
 
 export type Agent = AgentSession['agent'];
 export type Presence = 'online' | 'away';

@@ -3,7 +3,9 @@
  * event log whose per-conversation `seq` is taken inside the same transaction as the change it records.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import type { AgentRole, CandidateClaims, ConversationEvent, ConversationView, Message, Phase, SessionContext } from '@lifeline/protocol';
+import type { AgentRole, CandidateClaims, ConversationDetail, ConversationEvent, ConversationView, Message, Phase, QueueItem, SessionContext } from '@lifeline/protocol';
+
+export type { ConversationDetail, QueueItem } from '@lifeline/protocol';
 import type { Database, Queryable } from '../db/index.ts';
 import { enqueueWebhook, type WebhookTarget } from '../webhooks/index.ts';
 import { QUEUE_ORDER_SQL } from './queue.ts';
@@ -354,30 +356,6 @@ interface QueueRow extends Record<string, unknown> {
   agent_id: string | null;
   created_at: Date | string;
   context: unknown;
-}
-
-/** A line of the console's queue: enough to choose, without opening the conversation. */
-export interface QueueItem {
-  id: string;
-  candidateName: string;
-  examName: string;
-  examStart: string | undefined;
-  phase: Phase;
-  queue: string;
-  status: ConversationView['status'];
-  agentId: string | undefined;
-  createdAt: string;
-  /** The candidate's first question and the checks' reference code, to triage at a glance. */
-  firstQuestion: string | undefined;
-  checksCode: string | undefined;
-}
-
-export interface ConversationDetail extends QueueItem {
-  context: SessionContext;
-  messages: (Message & { private: boolean })[];
-  csat: { score: number; comment?: string } | undefined;
-  resolution: string | undefined;
-  tags: string[];
 }
 
 const parseJson = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value);
