@@ -202,6 +202,7 @@ describe('the console in Chromium', () => {
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await reply.fill('');
 
     // Nothing scrolls sideways at 1280×800.

@@ -1,14 +1,28 @@
 /** @module The shortcuts list (`?`): a modal dialog that takes the focus, keeps it inside, and gives it back on close. */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Strings } from '../i18n/index.ts';
 import { SHORTCUT_HELP } from './keys.ts';
 
 export function HelpOverlay({ strings, onClose }: { strings: Strings; onClose(): void }) {
   const dialog = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // The latest onClose, without re-running the effect (and moving the focus) on every render of the page.
+  const close = useRef(onClose);
+  close.current = onClose;
+  // A layout effect: the focus is inside, and Escape closes, before the next key can arrive (a plain
+  // effect runs after paint, and an Escape typed in between went to the page and left the dialog open).
+  useLayoutEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
     dialog.current?.querySelector<HTMLElement>('button')?.focus();
-    return () => before?.focus();
+    const onEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.stopPropagation();
+      close.current();
+    };
+    document.addEventListener('keydown', onEscape);
+    return () => {
+      document.removeEventListener('keydown', onEscape);
+      before?.focus();
+    };
   }, []);
   return (
     <div class="overlay" onClick={(event) => event.target === event.currentTarget && onClose()}>
@@ -19,10 +33,6 @@ export function HelpOverlay({ strings, onClose }: { strings: Strings; onClose():
         aria-modal="true"
         aria-labelledby="shortcuts-title"
         onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onClose();
-          }
           // One button inside: Tab stays on it.
           if (event.key === 'Tab') event.preventDefault();
         }}
