@@ -2,6 +2,8 @@
  * @module Storage: one SQL dialect on two engines. PGlite (PostgreSQL in WebAssembly, a folder on disk)
  * is the default; `DATABASE_URL=postgres://…` runs the same SQL on PostgreSQL through `pg`.
  */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { migrate } from './migrate.ts';
 
 export type Row = Record<string, unknown>;
@@ -34,6 +36,8 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
 
 async function openPglite(dataDir: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
+  // PGlite creates the data folder but not its parents: a fresh checkout has no .lifeline/ yet.
+  if (!/^[a-z]+:\/\//.test(dataDir) || dataDir.startsWith('file://')) await mkdir(path.dirname(dataDir.replace(/^file:\/\//, '')), { recursive: true });
   const pglite = await PGlite.create(dataDir);
   // PGlite serves one query at a time: a transaction holds it, so others wait rather than interleave.
   return {
