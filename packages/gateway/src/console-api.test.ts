@@ -110,6 +110,10 @@ describe('a conversation from escalation to rating', () => {
     const audit = (await (await lea(`/audit?conversation=${conversation.id}`)).json()) as { actor: string; action: string }[];
     expect(audit.map((a) => `${a.actor} ${a.action}`).reverse()).toEqual(['ben assign', 'ben note', 'ben message', 'ben close', 'lea open']);
     expect((await ben('/audit')).status).toBe(403);
+    // The ratings for leads, without opening each conversation.
+    const closed = (await (await lea('/closed?limit=5')).json()) as { id: string; csat: unknown; closedBy: string; resolution: string }[];
+    expect(closed.find((c) => c.id === conversation.id)).toMatchObject({ csat: { score: 5, comment: 'quick!' }, closedBy: 'ben', resolution: 'solved' });
+    expect((await ben('/closed')).status).toBe(403);
   });
 });
 

@@ -210,6 +210,12 @@ export function createConsoleApi(deps: ConsoleDeps): Hono<Env> {
 
   api.get('/agents', (c) => c.json(deps.accounts.map(accountRef)));
 
+  api.get('/closed', async (c) => {
+    if (c.get('agent').role !== 'lead') return fail(c, 403, 'console.leads_only', 'the closed conversations and their ratings are for leads');
+    const limit = Math.min(200, Math.max(1, Number(c.req.query('limit') ?? 20) || 20));
+    return c.json(await deps.store.closed(limit));
+  });
+
   api.get('/audit', async (c) => {
     if (c.get('agent').role !== 'lead') return fail(c, 403, 'console.leads_only', 'the audit log is for leads');
     const conversation = c.req.query('conversation');

@@ -81,3 +81,12 @@ export interface AuditEntry {
   detail: Record<string, unknown> | string | null;
   at: string;
 }
+
+/** `GET /console/api/closed` (leads): the last closed conversations, with who closed them and the rating. */
+export interface ClosedConversation extends QueueItem {
+  resolution: string | undefined;
+  csat: { score: number; comment?: string } | undefined;
+  closedAt: string;
+  /** The agent who held it when it closed. */
+  closedBy: string | undefined;
+}

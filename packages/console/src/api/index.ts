@@ -2,13 +2,13 @@
  * @module The console API client (`/console/api`, docs/protocol.md): every call answers a value,
  * `{ ok: true, value }` or `{ ok: false, code }` with the gateway's stable error code, never a throw.
  */
-import type { AgentSession, AuditEntry, ConsoleMessage, ConversationDetail, ConversationEvent, Queue } from '@lifeline/protocol';
+import type { AgentSession, AuditEntry, ClosedConversation, ConsoleMessage, ConversationDetail, ConversationEvent, Queue } from '@lifeline/protocol';
 
 export { connectEvents, parseSse, type ConsoleEvent, type EventsConnection, type LineState } from './events.ts';
 
 export const API_BASE = '/console/api';
 
-export type { AuditEntry, ConsoleMessage, ConversationDetail, Queue, QueueItem } from '@lifeline/protocol';
+export type { AuditEntry, ClosedConversation, ConsoleMessage, ConversationDetail, Queue, QueueItem } from '@lifeline/protocol';
 
 export type Agent = AgentSession['agent'];
 export type Presence = 'online' | 'away';
@@ -60,6 +60,7 @@ export class ConsoleApi {
   presence = (status: Presence) => this.call<undefined>('POST', '/presence', { status });
   agents = () => this.call<Agent[]>('GET', '/agents');
   audit = (conversationId?: string) => this.call<AuditEntry[]>('GET', `/audit${conversationId ? `?conversation=${encodeURIComponent(conversationId)}` : ''}`);
+  closed = (limit: number) => this.call<ClosedConversation[]>('GET', `/closed?limit=${limit}`);
 
   /** The live line: opened by `connectEvents` with this API's fetch, so cookies and tests work alike. */
   openEvents = (signal: AbortSignal) => this.fetchImpl(`${this.base}/events`, { headers: { accept: 'text/event-stream' }, credentials: 'same-origin', signal });

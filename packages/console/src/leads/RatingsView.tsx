@@ -1,17 +1,16 @@
 /**
- * @module Satisfaction for leads: the candidates' ratings of the last closed conversations. The
- * gateway has no list of closed conversations yet, so they are found in the audit log (`close`
- * entries) and each is read with GET /conversations/:id (which the audit log records as `open`).
+ * @module Satisfaction for leads: the candidates' ratings of the last closed conversations, from
+ * GET /console/api/closed (one request; reading them there is not logged as opening each one).
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { ConsoleApi, ConversationDetail } from '../api/index.ts';
+import type { ClosedConversation, ConsoleApi } from '../api/index.ts';
 import { errorText, format, wordFor, type ConsoleLocale, type Strings } from '../i18n/index.ts';
 
-/** How many closed conversations the view reads: one request each. */
+/** How many of the last closed conversations the view shows. */
 export const RATED_CONVERSATIONS = 20;
 
 interface Rated {
-  detail: ConversationDetail;
+  detail: ClosedConversation;
   closedBy: string;
   closedAt: string;
 }
@@ -24,16 +23,10 @@ export function RatingsView({ api, strings, locale }: { api: ConsoleApi; strings
   useEffect(() => {
     let current = true;
     void (async () => {
-      const audit = await api.audit();
-      if (!audit.ok) return current && setError(audit.code);
-      const closes = new Map<string, { closedBy: string; closedAt: string }>();
-      for (const entry of audit.value) {
-        if (entry.action === 'close' && entry.conversationId && !closes.has(entry.conversationId)) closes.set(entry.conversationId, { closedBy: entry.actor, closedAt: entry.at });
-      }
-      const chosen = [...closes].slice(0, RATED_CONVERSATIONS);
-      const details = await Promise.all(chosen.map(async ([id, close]) => ({ loaded: await api.conversation(id), ...close })));
+      const closed = await api.closed(RATED_CONVERSATIONS);
       if (!current) return;
-      setRows(details.flatMap(({ loaded, closedBy, closedAt }) => (loaded.ok ? [{ detail: loaded.value, closedBy, closedAt }] : [])));
+      if (!closed.ok) return setError(closed.code);
+      setRows(closed.value.map((detail) => ({ detail, closedBy: detail.closedBy ?? '—', closedAt: detail.closedAt })));
       setError(undefined);
     })();
     return () => {

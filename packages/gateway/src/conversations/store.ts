@@ -3,7 +3,7 @@
  * event log whose per-conversation `seq` is taken inside the same transaction as the change it records.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import type { AgentRole, CandidateClaims, ConversationDetail, ConversationEvent, ConversationView, Message, Phase, QueueItem, SessionContext } from '@lifeline/protocol';
+import type { AgentRole, CandidateClaims, ClosedConversation, ConversationDetail, ConversationEvent, ConversationView, Message, Phase, QueueItem, SessionContext } from '@lifeline/protocol';
 
 export type { ConversationDetail, QueueItem } from '@lifeline/protocol';
 import type { Database, Queryable } from '../db/index.ts';
@@ -268,6 +268,22 @@ export class ConversationStore {
       await enqueueWebhook(tx, this.webhooks, 'csat.submitted', { conversationId, agentId: row.agent_id, score, ...(comment ? { comment } : {}) });
       return 'rated';
     });
+  }
+
+  /** The last closed conversations with their ratings, newest first; reading them is not an opening. */
+  async closed(limit: number): Promise<ClosedConversation[]> {
+    const rows = await this.db.query<QueueRow & { resolution: string | null; csat_score: number | null; csat_comment: string | null; closed_at: Date | string }>(
+      `select id, candidate_name, exam_name, exam_start, phase, queue, status, agent_id, created_at, context, resolution, csat_score, csat_comment, closed_at
+       from conversations where status = 'closed' and closed_at is not null order by closed_at desc limit $1`,
+      [limit],
+    );
+    return rows.map((row) => ({
+      ...toQueueItem(row),
+      resolution: row.resolution ?? undefined,
+      csat: row.csat_score === null ? undefined : { score: row.csat_score, ...(row.csat_comment ? { comment: row.csat_comment } : {}) },
+      closedAt: iso(row.closed_at),
+      closedBy: row.agent_id ?? undefined,
+    }));
   }
 
   /** The events after `afterSeq`, in order: what a stream resuming from `Last-Event-ID` missed. */
