@@ -4,6 +4,7 @@
  */
 import { ConversationId, CreateConversation, Csat, IdempotencyKey, SendMessage, Typing, type CandidateClaims, type ConversationEvent } from '@lifeline/protocol';
 import { Hono, type Context } from 'hono';
+import { fail, parseBody, sseLine } from './http.ts';
 import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
 import * as z from 'zod/mini';
@@ -14,8 +15,6 @@ import type { ConversationStore } from './conversations/store.ts';
 import { createConsoleApi, type ConsoleDeps } from './console-api.ts';
 import type { EventHub } from './conversations/hub.ts';
 
-/** Proxies drop a silent stream; a comment line every 15 s keeps it open and tells the client the line is alive. */
-export const HEARTBEAT_MS = 15_000;
 
 export interface AppDeps {
   store: ConversationStore;
@@ -33,7 +32,6 @@ type Env = { Variables: { candidate: CandidateClaims } };
 
 export function createApp(deps: AppDeps): Hono<Env> {
   const app = new Hono<Env>();
-  const fail = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 415, code: string, message: string) => c.json({ error: { code, message } }, status);
 
   app.use('/v1/*', cors({ origin: (origin) => (deps.corsOrigins.includes(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'], maxAge: 600 }));
 
@@ -55,20 +53,6 @@ export function createApp(deps: AppDeps): Hono<Env> {
     await next();
   });
 
-  /** The body as the schema wants it, or the 400 answer that says which field is wrong. */
-  async function body<T>(c: Context, schema: z.ZodMiniType<T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
-    let raw: unknown;
-    try {
-      raw = await c.req.json();
-    } catch {
-      return { ok: false, response: fail(c, 400, 'request.invalid_json', 'the body must be JSON with content-type application/json') };
-    }
-    const parsed = z.safeParse(schema, raw);
-    if (parsed.success) return { ok: true, value: parsed.data };
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
-    return { ok: false, response: fail(c, 400, 'request.invalid', problems) };
-  }
-
   /** The conversation in the path, if it is the candidate's own: 404 when there is none, 403 when it is someone else's. */
   async function ownConversation(c: Context<Env>): Promise<{ ok: true; id: string } | { ok: false; response: Response }> {
     const id = c.req.param('id') ?? '';
@@ -82,7 +66,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.post('/v1/conversations', async (c) => {
     const key = c.req.header('idempotency-key') ?? '';
     if (!z.safeParse(IdempotencyKey, key).success) return fail(c, 400, 'request.idempotency_key', 'send an Idempotency-Key header of 8 to 64 letters, digits, "-" or "_", the same on every retry');
-    const parsed = await body(c, CreateConversation);
+    const parsed = await parseBody(c, CreateConversation);
     if (!parsed.ok) return parsed.response;
     const { conversation, created } = await deps.store.create(c.get('candidate'), key, parsed.value.context);
     if (created) {
@@ -104,7 +88,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.post('/v1/conversations/:id/messages', async (c) => {
     const own = await ownConversation(c);
     if (!own.ok) return own.response;
-    const parsed = await body(c, SendMessage);
+    const parsed = await parseBody(c, SendMessage);
     if (!parsed.ok) return parsed.response;
     const { message, created } = await deps.store.addCandidateMessage(own.id, parsed.value.clientMessageId, parsed.value.text);
     return c.json(message, created ? 201 : 200);
@@ -113,7 +97,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.post('/v1/conversations/:id/typing', async (c) => {
     const own = await ownConversation(c);
     if (!own.ok) return own.response;
-    const parsed = await body(c, Typing);
+    const parsed = await parseBody(c, Typing);
     if (!parsed.ok) return parsed.response;
     // The agent's console shows it; the candidate's own stream does not carry it back, and it is not stored.
     deps.hub.signalAgents({ kind: 'candidate_typing', conversationId: own.id, typing: parsed.value.typing });
@@ -123,7 +107,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.post('/v1/conversations/:id/csat', async (c) => {
     const own = await ownConversation(c);
     if (!own.ok) return own.response;
-    const parsed = await body(c, Csat);
+    const parsed = await parseBody(c, Csat);
     if (!parsed.ok) return parsed.response;
     const rated = await deps.store.rate(own.id, parsed.value.score, parsed.value.comment);
     if (rated === 'rated') return c.body(null, 204);
@@ -142,31 +126,27 @@ export function createApp(deps: AppDeps): Hono<Env> {
       const waiting: ConversationEvent[] = [];
       let live: ((event: ConversationEvent) => void) | undefined;
       let sent = after;
-      let writing = Promise.resolve();
+      const line = sseLine(stream, deps.heartbeatMs);
       const send = (event: ConversationEvent) => {
         if (event.seq <= sent) return;
         sent = event.seq;
-        writing = writing.then(() => stream.writeSSE({ id: String(event.seq), event: event.type, data: JSON.stringify(event) }));
+        line.send({ id: String(event.seq), event: event.type, data: JSON.stringify(event) });
       };
       const unsubscribe = deps.hub.subscribe(own.id, (event, transient) => {
         // A transient signal carries the last stored seq but no id line: it moves no resume point.
-        if (transient) writing = writing.then(() => stream.writeSSE({ event: event.type, data: JSON.stringify(event) }));
+        if (transient) line.send({ event: event.type, data: JSON.stringify(event) });
         else if (live) live(event);
         else waiting.push(event);
       });
-      const heartbeat = setInterval(() => {
-        writing = writing.then(() => stream.write(': heartbeat\n\n').then(() => undefined));
-      }, deps.heartbeatMs ?? HEARTBEAT_MS);
-      const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
       try {
         // Sends the headers now, so the client knows the stream is open before the first event.
         await stream.write(': open\n\n');
         for (const event of await deps.store.eventsAfter(own.id, after)) send(event);
         waiting.sort((a, b) => a.seq - b.seq).forEach(send);
         live = send;
-        await closed;
+        await line.closed;
       } finally {
-        clearInterval(heartbeat);
+        line.stop();
         unsubscribe();
       }
     });

@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
 import { verifyPassword } from './agents/password.ts';
+import { fail, parseBody, sseLine } from './http.ts';
 import { PRESENCE_STATUSES, setPresence, touchPresence } from './agents/presence.ts';
 import { createSession, endSession, findSession, SESSION_HOURS } from './agents/sessions.ts';
 import type { Database } from './db/index.ts';
@@ -39,14 +40,12 @@ type Env = { Variables: { agent: AgentRef; csrf: string } };
 
 export function createConsoleApi(deps: ConsoleDeps): Hono<Env> {
   const api = new Hono<Env>();
-  const fail = (c: Context, status: 400 | 401 | 403 | 404 | 409, code: string, message: string) => c.json({ error: { code, message } }, status);
   const accountRef = (account: ConsoleAccount): AgentRef => ({ id: account.id, name: account.name, role: account.role, capacity: account.capacity ?? DEFAULT_CAPACITY });
 
+  /** The body, or the 400 answer to return as it is. */
   async function parse<T>(c: Context, schema: z.ZodMiniType<T>): Promise<T | Response> {
-    const raw: unknown = await c.req.json().catch(() => undefined);
-    const parsed = z.safeParse(schema, raw);
-    if (parsed.success) return parsed.data;
-    return fail(c, 400, 'request.invalid', parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
+    const parsed = await parseBody(c, schema);
+    return parsed.ok ? parsed.value : parsed.response;
   }
 
   api.post('/session', async (c) => {
@@ -97,10 +96,9 @@ export function createConsoleApi(deps: ConsoleDeps): Hono<Env> {
   api.get('/events', (c) => {
     const agent = c.get('agent');
     return streamSSE(c, async (stream) => {
-      let writing = Promise.resolve();
-      const write = (event: string, data: unknown) => {
-        writing = writing.then(() => stream.writeSSE({ event, data: JSON.stringify(data) }));
-      };
+      // An open console is a present agent: each heartbeat says so.
+      const line = sseLine(stream, deps.heartbeatMs, () => void touchPresence(deps.db, agent.id).catch(() => undefined));
+      const write = (event: string, data: unknown) => line.send({ event, data: JSON.stringify(data) });
       const sendQueue = async () => write('queue', await deps.store.queueFor(agent));
       const mine = async (conversationId: string) => {
         if (agent.role === 'lead') return true;
@@ -118,17 +116,12 @@ export function createConsoleApi(deps: ConsoleDeps): Hono<Env> {
         })().catch(() => undefined);
       };
       const unsubscribe = deps.hub.subscribeAgents(onSignal);
-      // An open console is a present agent: each heartbeat says so.
-      const heartbeat = setInterval(() => {
-        writing = writing.then(() => stream.write(': heartbeat\n\n').then(() => undefined));
-        void touchPresence(deps.db, agent.id).catch(() => undefined);
-      }, deps.heartbeatMs ?? 15_000);
       try {
         await touchPresence(deps.db, agent.id);
         await sendQueue();
-        await new Promise<void>((resolve) => stream.onAbort(resolve));
+        await line.closed;
       } finally {
-        clearInterval(heartbeat);
+        line.stop();
         unsubscribe();
       }
     });

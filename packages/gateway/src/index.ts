@@ -1,5 +1,6 @@
 /** @module @lifeline/gateway: the server the widget and the console talk to. */
-export { createApp, HEARTBEAT_MS, type AppDeps } from './app.ts';
+export { createApp, type AppDeps } from './app.ts';
+export { HEARTBEAT_MS } from './http.ts';
 export { candidateVerifier, CLOCK_SKEW_SECONDS, type Verified } from './auth/candidate.ts';
 export { GatewayConfig, loadConfig, resolveConfig, type ResolvedConfig } from './config/index.ts';
 export { openDatabase, type Database, type DatabaseLocation } from './db/index.ts';

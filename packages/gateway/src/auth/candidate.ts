@@ -6,6 +6,7 @@
 import { CandidateClaims, LifelineError, MAX_TOKEN_SECONDS } from '@lifeline/protocol';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import * as z from 'zod/mini';
+import { describeIssues } from '../http.ts';
 
 export const CLOCK_SKEW_SECONDS = 60;
 
@@ -28,7 +29,7 @@ export function candidateVerifier(options: CandidateAuthOptions): (token: string
       const verifyOptions = { issuer: options.issuer, audience: options.audience, algorithms, clockTolerance: CLOCK_SKEW_SECONDS, currentDate: now, requiredClaims: ['exp'] };
       const { payload } = secret ? await jwtVerify(token, secret, verifyOptions) : await jwtVerify(token, jwks!, verifyOptions);
       const claims = z.safeParse(CandidateClaims, payload);
-      if (!claims.success) return refuse('auth.claims_invalid', `the token's claims are not a candidate's: ${claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!claims.success) return refuse('auth.claims_invalid', `the token's claims are not a candidate's: ${describeIssues(claims.error.issues, '(claims)')}`);
       const issuedAt = claims.data.iat ?? now.getTime() / 1000;
       if (claims.data.exp - issuedAt > MAX_TOKEN_SECONDS + CLOCK_SKEW_SECONDS) return refuse('auth.token_too_long', `a candidate token may live at most ${MAX_TOKEN_SECONDS} s; sign a fresh one for each page`);
       return { ok: true, claims: claims.data };

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { AgentRole, LifelineError } from '@lifeline/protocol';
 import * as z from 'zod/mini';
+import { describeIssues } from '../http.ts';
 import { WEEKDAYS } from '../hours/index.ts';
 import { WEBHOOK_EVENTS } from '../webhooks/index.ts';
 
@@ -102,7 +103,7 @@ export async function loadConfig(file: string | undefined, env: NodeJS.ProcessEn
 export function resolveConfig(input: unknown, source = 'the config'): ResolvedConfig {
   const result = z.safeParse(GatewayConfig, input);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const problems = result.error.issues.map((issue) => describeIssues([issue], '(root)'));
     throw new LifelineError('gateway.config', `${source} has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
   }
   const config = result.data;
