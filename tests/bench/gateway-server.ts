@@ -14,6 +14,8 @@ import { BENCH_AUDIENCE, BENCH_ISSUER, BENCH_SECRET } from './gateway-bench-auth
 
 
 const kind = process.argv[2];
+// Exits cleanly when the benchmark stops it, so a --cpu-prof profile gets written.
+process.on('SIGTERM', () => process.exit(0));
 if (kind === 'gateway') {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lifeline-bench-'));
   const gateway = await startGateway(resolveConfig({ port: 0, dataDir, auth: { issuer: BENCH_ISSUER, audience: BENCH_AUDIENCE, secret: BENCH_SECRET } }));

@@ -5,7 +5,9 @@
  * In the same run, a bare node:http SSE relay under the same load is the floor; ratioP99 = p99 / bare p99.
  * Prints a table, then one JSON line: {"openConversations","messagesPerSecond","createdPerSecond",
  * "p50Ms","p99Ms","lost","duplicated","rssMb","bareP50Ms","bareP99Ms","ratioP99"}.
- * Env: BENCH_CONVERSATIONS (500), BENCH_RATE (messages/s, 200), BENCH_SECONDS (10).
+ * A first second of sends warms both servers up untimed (its messages still count for lost and duplicated).
+ * Env: BENCH_CONVERSATIONS (500), BENCH_RATE (messages/s, 200), BENCH_SECONDS (10, timed); BENCH_PROFILE=DIR
+ * writes a --cpu-prof profile of the gateway process there.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { BENCH_AUDIENCE, BENCH_ISSUER, BENCH_SECRET } from './gateway-bench-auth
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 500);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = 1;
 const BUDGET = { p99Ms: 100, ratioP99: 3 };
 
 interface Server {
@@ -27,7 +30,7 @@ interface Server {
 
 async function startServer(kind: 'gateway' | 'bare'): Promise<Server> {
   const script = fileURLToPath(new URL('./gateway-server.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, kind], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE && kind === 'gateway' ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : []), '--import', 'tsx', script, kind], { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the ${kind} server exited with ${code}`)));
@@ -144,7 +147,10 @@ async function run(kind: 'gateway' | 'bare'): Promise<Run> {
         }),
       ),
     );
-    const total = RATE * SECONDS;
+    // The first second warms both servers up (JIT, first statements) and is not timed; its messages are
+    // still counted for lost and duplicated.
+    const warmup = RATE * WARMUP_SECONDS;
+    const total = warmup + RATE * SECONDS;
     const started = performance.now();
     const sends: Promise<number>[] = [];
     for (let n = 0; n < total; n += 1) {
@@ -154,7 +160,7 @@ async function run(kind: 'gateway' | 'bare'): Promise<Run> {
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const i = n % CONVERSATIONS;
       const text = `bench message ${n}`;
-      sentAt.set(text, performance.now());
+      if (n >= warmup) sentAt.set(text, performance.now());
       sends.push(post(`${server.url}/v1/conversations/${ids[i]}/messages`, { clientMessageId: `bench-${n}-xxxx`, text }, { authorization: `Bearer ${tokens[i]}` }).catch(() => 0));
     }
     await Promise.all(sends);
@@ -166,7 +172,7 @@ async function run(kind: 'gateway' | 'bare'): Promise<Run> {
     const sorted = latencies.sort((a, b) => a - b);
     let duplicated = 0;
     for (const count of received.values()) duplicated += count - 1;
-    return { createdPerSecond, p50: percentile(sorted, 50), p99: percentile(sorted, 99), lost: total - received.size, duplicated, sent: total, rssMb: memory };
+    return { createdPerSecond, p50: percentile(sorted, 50), p99: percentile(sorted, 99), lost: total - received.size, duplicated, sent: total - warmup, rssMb: memory };
   } finally {
     server.child.kill();
   }
@@ -181,7 +187,7 @@ const ratioP99 = round(gateway.p99 / bare.p99);
 const rows = [
   ['', 'gateway (PGlite)', 'bare node:http relay'],
   ['open conversations', String(CONVERSATIONS), String(CONVERSATIONS)],
-  ['messages sent', `${gateway.sent} at ${RATE}/s`, `${bare.sent} at ${RATE}/s`],
+  ['messages timed', `${gateway.sent} at ${RATE}/s`, `${bare.sent} at ${RATE}/s`],
   ['created per second', String(gateway.createdPerSecond), '-'],
   ['send → delivered p50', `${round(gateway.p50)} ms`, `${round(bare.p50)} ms`],
   ['send → delivered p99', `${round(gateway.p99)} ms`, `${round(bare.p99)} ms`],

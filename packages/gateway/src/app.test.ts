@@ -80,6 +80,13 @@ describe('conversations', () => {
     const { body } = await createConversation();
     const other = await candidateToken({ sub: 'candidate-2' });
     expect((await send(body.id, 'client-msg-1', 'hello', other)).status).toBe(403);
+    // Not even a retry of the owner's own message id shows the other candidate that message.
+    expect((await send(body.id, 'client-msg-mine', 'mine')).status).toBe(201);
+    const retried = await send(body.id, 'client-msg-mine', 'mine', other);
+    expect(retried.status).toBe(403);
+    expect(await retried.text()).not.toContain('mine');
+    expect(await gateway.db.query('select text from messages where conversation_id = $1', [body.id])).toEqual([{ text: 'mine' }]);
+    expect((await send('nosuchconversation', 'client-msg-1', 'hello')).status).toBe(404);
     expect((await fetch(`${gateway.url}/v1/conversations/${body.id}/events`, { headers: auth(other) })).status).toBe(403);
     expect((await fetch(`${gateway.url}/v1/conversations/${body.id}`, { headers: auth(other) })).status).toBe(403);
     expect((await fetch(`${gateway.url}/v1/conversations/nosuchconversation`, { headers: auth(token) })).status).toBe(404);
