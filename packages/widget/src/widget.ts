@@ -260,7 +260,8 @@ export class LifelineWidget implements LifelineApi {
     this.reading = undefined;
     this.showing = 'checks';
     if (!this.opened) this.open();
-    // Camera, microphone and sound need a page the candidate has clicked; otherwise the flow shows a Start button.
+    // Camera, microphone and sound need a page the candidate has clicked; otherwise the flow shows a Start
+    // button. Read once the chunk has loaded: a click while it loads counts.
     const activation = (globalThis.navigator as Navigator & { userActivation?: { hasBeenActive: boolean } } | undefined)?.userActivation;
     this.withChecks((flow) => flow.start(options, activation?.hasBeenActive ?? true));
   }
