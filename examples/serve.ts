@@ -96,7 +96,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
         const headers: Record<string, string> = { 'content-type': found.type, 'cache-control': found.immutable ? 'public, max-age=31536000, immutable' : 'no-cache' };
         // The console (on the gateway's origin) reads the same knowledge base.
         if (pathname.startsWith('/kb/')) headers['access-control-allow-origin'] = '*';
-        if (found.csp) headers['content-security-policy'] = STRICT_CSP;
+        if (found.csp) headers['content-security-policy'] = strictCsp(gatewayUrl);
         response.writeHead(200, headers).end(found.body);
       },
       (error: unknown) => response.writeHead(500, { 'content-type': 'text/plain' }).end(String(error)),
@@ -150,8 +150,7 @@ async function serve(pathname: string, gatewayUrl: string | undefined): Promise<
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return undefined;
   let body: Buffer | string = await readFile(file);
-  // The exam page finds the gateway in a meta tag: without one (no gateway running) it offers no chat.
-  if (gatewayUrl && top === 'exam-page' && relative === 'index.html') body = body.toString().replace('<!-- lifeline-gateway -->', `<meta name="lifeline-gateway" content="${gatewayUrl}" />`);
+  if (relative === 'index.html' && (top === 'exam-page' || top === 'strict-csp')) body = withGateway(body.toString(), gatewayUrl);
   return {
     body,
     type: TYPES[path.extname(file)] ?? 'application/octet-stream',
@@ -159,6 +158,21 @@ async function serve(pathname: string, gatewayUrl: string | undefined): Promise<
     // Content-addressed KB files and hashed widget chunks never change.
     immutable: (top === 'kb' && relative !== 'manifest.json') || (top === 'widget' && relative.startsWith('chunks/')),
   };
+}
+
+/**
+ * The exam page finds the gateway in a meta tag, the strict-CSP page (no inline script) on the loader's
+ * `data-chat-url`; without a gateway running, both offer no chat.
+ */
+function withGateway(html: string, gatewayUrl: string | undefined): string {
+  return html
+    .replace('<!-- lifeline-gateway -->', gatewayUrl ? `<meta name="lifeline-gateway" content="${gatewayUrl}" />` : '')
+    .replace(' data-chat-url="lifeline-gateway"', gatewayUrl ? ` data-chat-url="${gatewayUrl}"` : '');
+}
+
+/** The strict page's policy lets it reach the gateway, as a platform's own policy must list it. */
+function strictCsp(gatewayUrl: string | undefined): string {
+  return gatewayUrl ? `${STRICT_CSP}; connect-src 'self' ${gatewayUrl}` : STRICT_CSP;
 }
 
 function indexPage(): string {

@@ -9,9 +9,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../../examples/serve.ts';
-import { DEMO_PASSWORD } from '../../examples/demo-gateway.ts';
 import { launchChromium } from '../browser/harness.ts';
 import { FAKE_MEDIA } from '../checks/driver.ts';
+import { escalate, signInToConsole } from './driver.ts';
 
 let demo: RunningDemo;
 let browser: Browser;
@@ -33,15 +33,7 @@ async function newPage(viewport = { width: 1280, height: 800 }): Promise<{ conte
   return { context, page: await context.newPage() };
 }
 
-async function signIn(account: string): Promise<Page> {
-  const { page } = await newPage();
-  await page.goto(`${demo.gateway!.url}/console/`);
-  await page.getByLabel('Account').fill(account);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: /^Queue/ }).waitFor();
-  return page;
-}
+const signIn = async (account: string) => signInToConsole((await newPage()).page, demo.gateway!.url, account);
 
 /** The texts of the conversation's messages as each side shows them, in order. */
 const candidateLines = (page: Page) => page.locator('lifeline-root').evaluate((root) => [...(root.shadowRoot?.querySelectorAll('.chat .log li') ?? [])].map((li) => li.querySelector('p:not(.when)')?.textContent ?? ''));
@@ -62,11 +54,7 @@ it('goes from a question nobody answered to a rated conversation, through 10 s o
     w.Lifeline('runChecks', { only: ['browser', 'screen'] });
   }));
   await candidate.locator('.checks .back').click();
-  await candidate.locator('#lifeline-question').fill('the proctor asked me to juggle three oranges, is that allowed');
-  await candidate.locator('#lifeline-question').press('Enter');
-  await candidate.getByRole('button', { name: 'Talk to a person' }).first().click();
-  await candidate.getByRole('button', { name: 'Send and talk to a person' }).click();
-  await expect.poll(() => candidate.locator('.chat .status[role=status]').textContent()).toMatch(/\d/);
+  await escalate(candidate, 'the proctor asked me to juggle three oranges, is that allowed');
 
   // The agent signs in: the conversation is first in the queue, with the question and the check report.
   const agent = await signIn('agent');

@@ -4,8 +4,8 @@
  */
 
 /**
- * `data-kb-url`, `data-locale`, `data-phase`, `data-exam-name`, `data-primary`, `data-side`,
- * `data-z-index`, `data-theme`, `data-open`, `data-persist`; `data-link-<name>` and
+ * `data-kb-url`, `data-chat-url`, `data-locale`, `data-phase`, `data-exam-name`, `data-primary`,
+ * `data-side`, `data-z-index`, `data-theme`, `data-open`, `data-persist`; `data-link-<name>` and
  * `data-support-<name>` fill placeholders. Values stay strings where the schema wants strings,
  * so a typo reaches validation and is reported, not silently dropped.
  */
@@ -26,6 +26,10 @@ export function configFromAttributes(attributes: Record<string, string | undefin
         break;
       case 'locale':
         config.locale = value;
+        break;
+      case 'chatUrl':
+        // The token still comes from the page's own script (Lifeline('setToken', …)): it is per candidate.
+        config.chat = { url: value };
         break;
       case 'open':
       case 'persist':

@@ -120,6 +120,7 @@ describe('configFromAttributes', () => {
     expect(
       configFromAttributes({
         kbUrl: '/kb/',
+        chatUrl: 'https://gateway.example.com',
         locale: 'es',
         phase: 'during',
         examName: 'Biology 101',
@@ -134,6 +135,7 @@ describe('configFromAttributes', () => {
       }),
     ).toEqual({
       kbUrl: '/kb/',
+      chat: { url: 'https://gateway.example.com' },
       locale: 'es',
       open: true,
       persist: false,
