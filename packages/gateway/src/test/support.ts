@@ -1,4 +1,9 @@
-/** @module Test helpers: a real gateway on a fresh PGlite folder, candidate tokens, and an SSE reader. */
+/**
+ * @module Test helpers: a real gateway on a fresh PGlite folder, candidate tokens, and an SSE reader.
+ * With `LIFELINE_TEST_POSTGRES=postgres://user@host:port`, each test gateway gets a fresh database on
+ * that PostgreSQL server instead (dropped after), so the same tests check the SQL there too.
+ */
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,7 +48,8 @@ export interface TestGatewayOptions {
 
 export async function testGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lifeline-gateway-'));
-  const config = resolveConfig({ port: 0, dataDir, auth: { issuer: ISSUER, audience: AUDIENCE, secret: SECRET }, corsOrigins: [EXAM_ORIGIN], agents: options.agents ?? [], ...options.config });
+  const postgres = process.env.LIFELINE_TEST_POSTGRES ? await freshPostgres(process.env.LIFELINE_TEST_POSTGRES) : undefined;
+  const config = resolveConfig({ port: 0, dataDir, ...(postgres ? { databaseUrl: postgres.url } : {}), auth: { issuer: ISSUER, audience: AUDIENCE, secret: SECRET }, corsOrigins: [EXAM_ORIGIN], agents: options.agents ?? [], ...options.config });
   const gateway = await startGateway(config, { ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}), ...(options.webhookIntervalMs ? { webhookIntervalMs: options.webhookIntervalMs } : {}) });
   if (options.staffed ?? true) await setPresence(gateway.db, 'desk', 'online');
   return {
@@ -52,8 +58,26 @@ export async function testGateway(options: TestGatewayOptions = {}): Promise<Tes
     async stop() {
       await gateway.close();
       await rm(dataDir, { recursive: true, force: true });
+      await postgres?.drop();
     },
   };
+}
+
+/** A new, empty database on the PostgreSQL server at `server` (`postgres://user@host:port`). */
+async function freshPostgres(server: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const { default: pg } = await import('pg');
+  const name = `lifeline_test_${randomUUID().replaceAll('-', '')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: `${server}/postgres` });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  return { url: `${server}/${name}`, drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
 export interface TokenOptions {
