@@ -68,6 +68,10 @@ export const ConversationView = z.strictObject({
 });
 export type ConversationView = z.infer<typeof ConversationView>;
 
+/** The answer to `GET /v1/conversations`: the candidate's conversations, newest first (the widget re-attaches to the newest one still going). */
+export const ConversationList = z.array(ConversationView);
+export type ConversationList = z.infer<typeof ConversationList>;
+
 export const MESSAGE_AUTHORS = ['candidate', 'agent', 'system'] as const;
 
 export const Message = z.strictObject({
@@ -143,5 +147,11 @@ export const ChatSession = z.strictObject({
   conversationId: z.optional(ConversationId),
   /** In the order they were written; each is removed once the gateway has it. */
   outbox: z.array(OutboxMessage),
+  /**
+   * The seq of the newest event the candidate had on screen: agent messages after it are unread (the
+   * launcher's marker), also after a reload that replays them. Optional, so a record stored before it
+   * still reads (as nothing seen) and the version stays.
+   */
+  seen: z.optional(z.int()),
 });
 export type ChatSession = z.infer<typeof ChatSession>;

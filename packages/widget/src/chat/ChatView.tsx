@@ -40,6 +40,8 @@ export interface ChatModel {
   readonly paused: boolean;
   /** The last thing worth announcing: a new agent message, the agent joining, the end. */
   readonly announcement: string;
+  /** The conversation was started before, elsewhere (another tab), and found again on "Talk to a person". */
+  readonly rejoined: boolean;
   readonly locale: string;
   articleTitle(id: string): string | undefined;
   confirm(): void;
@@ -48,6 +50,8 @@ export interface ChatModel {
   typed(): void;
   rate(score: number, comment: string): void;
   done(): void;
+  /** Leaves a ticket found again to the agents and starts a new conversation. */
+  fresh(): void;
 }
 
 interface Props {
@@ -67,8 +71,14 @@ export function ChatView({ flow, strings, ui }: Props) {
         {strings.title}
       </h3>
       {flow.stage === 'confirm' ? (
-        // Nothing to confirm until the flow has read what would be shared (a moment after "Talk to a person").
-        flow.shared && <Confirm flow={flow} strings={strings} ui={ui} />
+        // Nothing to confirm until the gateway has said whether a conversation is still going (at most LOOKUP_MS).
+        flow.shared ? (
+          <Confirm flow={flow} strings={strings} ui={ui} />
+        ) : (
+          <p class="status" role="status">
+            {strings.looking}
+          </p>
+        )
       ) : flow.stage === 'failed' ? (
         <p class="status" role="alert">
           {strings.invalid}
@@ -142,6 +152,12 @@ function Conversation({ flow, strings }: Props) {
         ))}
       </ol>
       {flow.typing && <p class="status">{format(strings.typing, { name: flow.agent ?? strings.agent })}</p>}
+      {/* A ticket from before (hours or days ago, maybe about another exam): help now is one press away. */}
+      {flow.rejoined && flow.stage === 'ticket' && (
+        <button type="button" class="chip" onClick={flow.fresh}>
+          {strings.startNew}
+        </button>
+      )}
       {/* Only what the agent says is announced: the candidate's own words are not read back. */}
       <p class="sr" aria-live="polite">
         {flow.announcement}
@@ -185,7 +201,8 @@ function status(flow: ChatModel, strings: ChatStrings): string {
     case 'agent':
       return format(strings.withAgent, { name: flow.agent ?? strings.agent });
     case 'ticket':
-      return format(strings.ticket, { ticket: flow.ticket ?? '' });
+      // "No agent is available right now" was true when the ticket was made, not necessarily now.
+      return format(flow.rejoined ? strings.ticketOpen : strings.ticket, { ticket: flow.ticket ?? '' });
     case 'closed':
       return strings.closed;
     case 'rated':

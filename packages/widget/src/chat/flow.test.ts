@@ -7,74 +7,20 @@
  */
 import { HELP_SESSION_VERSION, type HelpSession, type LifelineError, type SessionContext } from '@lifeline/protocol';
 import { createReport } from '@lifeline/checks';
-import { configure, fireEvent, waitFor } from '@testing-library/preact';
+import { fireEvent, waitFor } from '@testing-library/preact';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { STORAGE_KEY } from '../session/index.ts';
 import { expectConsole } from '../test-support.ts';
 import { itTranslatesEverything } from '../test-words.ts';
-import { KB_URL, mountWidget, serveKnowledgeBase, type MountedWidget } from '../test-widget.ts';
+import { KB_URL, mountWidget } from '../test-widget.ts';
 import { backoff, BACKOFF_MAX_MS, STALE_MS } from './gateway.ts';
 import { chatStrings as en } from './i18n/en.ts';
 import { chatStrings as es } from './i18n/es.ts';
 import { CHAT_STORAGE_KEY } from './store.ts';
-import { FakeGateway, GATEWAY_URL, GOOD_TOKEN } from './test-gateway.ts';
+import { errorCodes, lines, ready, say, serveChat, status, talkToAPerson } from './test-chat.ts';
+import { GATEWAY_URL, GOOD_TOKEN } from './test-gateway.ts';
 
-const kb = serveKnowledgeBase();
-// The first escalation in a file loads the chat chunk and its words: slower than the default 1 s on a busy machine.
-configure({ asyncUtilTimeout: 4000 });
-
-function fakeGateway(): FakeGateway {
-  const gateway = new FakeGateway();
-  kb.server.use(...gateway.handlers);
-  return gateway;
-}
-
-/** A widget with `chat` configured, once its language has loaded. */
-async function ready(chat: Record<string, unknown> = { url: GATEWAY_URL, token: GOOD_TOKEN }, options: Parameters<typeof mountWidget>[0] = {}): Promise<MountedWidget> {
-  const mounted = mountWidget(options);
-  expect(mounted.widget.init({ kbUrl: KB_URL, chat })).toBe(true);
-  await waitFor(() => expect(mounted.details('ready')).toHaveLength(1));
-  return mounted;
-}
-
-/** Asks something the knowledge base cannot answer, then presses its "Talk to a person". */
-async function talkToAPerson(mounted: MountedWidget): Promise<void> {
-  mounted.widget.ask('xyzzy plugh frobnicate');
-  await waitFor(() => expect(mounted.details('answer')).toHaveLength(1));
-  fireEvent.click(mounted.ui.getAllByRole('button', { name: en.title })[0]!);
-  await mounted.ui.findByRole('button', { name: en.confirmSend });
-}
-
-/** A candidate in the queue, with the event stream open. */
-async function chatting(): Promise<{ gateway: FakeGateway; mounted: MountedWidget }> {
-  const gateway = fakeGateway();
-  const mounted = await ready();
-  await startChat(mounted);
-  await waitFor(() => expect(gateway.openStreams).toBe(1));
-  return { gateway, mounted };
-}
-
-/** Through the confirmation into the queue. */
-async function startChat(mounted: MountedWidget): Promise<void> {
-  await talkToAPerson(mounted);
-  fireEvent.click(mounted.ui.getByRole('button', { name: en.confirmSend }));
-  await waitFor(() => expect(status(mounted)).toContain('number 3'));
-}
-
-const status = (mounted: MountedWidget) => mounted.shadow.querySelector('.chat .status[role=status]')?.textContent ?? '';
-/** The conversation as the candidate sees it: each line's text, marked when it is still waiting to be sent. */
-const lines = (mounted: MountedWidget) =>
-  [...mounted.shadow.querySelectorAll('.chat .log li')].map((li) => {
-    const text = li.querySelector('p:not(.when)')?.textContent ?? li.textContent ?? '';
-    return li.textContent?.includes(en.sending) ? `${text} (sending)` : text;
-  });
-const errorCodes = (mounted: MountedWidget) => mounted.details<LifelineError>('error').map((e) => e.code);
-
-function say(mounted: MountedWidget, text: string): void {
-  const input = mounted.shadow.querySelector<HTMLInputElement>('#lifeline-message')!;
-  input.value = text;
-  fireEvent.submit(input.form!);
-}
+const { fakeGateway, chatting } = serveChat();
 
 /** The browser's idea of being online, for this test only. */
 function setOnline(online: boolean): void {
@@ -126,20 +72,23 @@ describe('"Talk to a person" with chat configured', () => {
     ]);
     // Focus moves to the view's heading, as in the other views.
     expect(mounted.shadow.activeElement?.id).toBe('lifeline-chat-title');
-    expect(gateway.requests).toEqual([]);
+    // Before Send the gateway is only asked whether a conversation of this candidate is still going: nothing of the session goes.
+    const lookup = [{ method: 'GET', path: '/v1/conversations', body: undefined }];
+    const asked = () => gateway.requests.map(({ method, path, body }) => ({ method, path, body }));
+    expect(asked()).toEqual(lookup);
     expect(mounted.details('escalate')).toEqual([]);
 
     fireEvent.click(mounted.ui.getByRole('button', { name: en.cancel }));
     await waitFor(() => expect(mounted.shadow.activeElement?.id).toBe('lifeline-question'));
     expect(mounted.shadow.querySelector('.chat')).toBeNull();
-    expect(gateway.requests).toEqual([]);
+    expect(asked()).toEqual(lookup);
     expect(window.sessionStorage.getItem(CHAT_STORAGE_KEY)).toBeNull();
   });
 
   it('creates the conversation once, with the same Idempotency-Key on a retry, and emits escalate with what it sent', async () => {
     expectConsole('error');
     const gateway = fakeGateway();
-    gateway.faults.push({ path: /^\/v1\/conversations$/, fault: 503 });
+    gateway.faults.push({ path: /^\/v1\/conversations$/, method: 'POST', fault: 503 });
     const mounted = await ready();
     await talkToAPerson(mounted);
     fireEvent.click(mounted.ui.getByRole('button', { name: en.confirmSend }));
@@ -345,7 +294,7 @@ describe('"Talk to a person" with chat configured', () => {
     await waitFor(() => expect(errorCodes(mounted)).toEqual(['chat.unauthorized']));
     expect(status(mounted)).toBe(en.unauthorized);
     expect(mounted.details<LifelineError>('error')[0]!.message).toContain("Lifeline('setToken', token)");
-    const key = gateway.requests[0]!.headers['idempotency-key'];
+    const key = gateway.requestsTo('POST', /^\/v1\/conversations$/)[0]!.headers['idempotency-key'];
 
     mounted.widget.setToken(GOOD_TOKEN);
     await waitFor(() => expect(status(mounted)).toContain('number 3'));

@@ -1,9 +1,10 @@
 /**
  * @module The chat with an agent (a lazy chunk, loaded on "Talk to a person" when the config has `chat`):
  * the confirmation of what is shared, the conversation's creation, the queue, the messages with their
- * outbox, the end and the rating. The gateway is reached through `gateway.ts`; a reload re-attaches.
+ * outbox, the end and the rating. The gateway is reached through `gateway.ts`; a reload re-attaches, a new
+ * tab finds the candidate's conversation still going; unread agent messages mark the launcher.
  */
-import { ChatConfig, ConversationView, Message, type ChatSession, type ConversationEvent, type LifelineError, type OutboxMessage, type SessionContext } from '@lifeline/protocol';
+import { ChatConfig, ConversationList, ConversationView, Message, type ChatSession, type ConversationEvent, type LifelineError, type OutboxMessage, type SessionContext } from '@lifeline/protocol';
 import { h, type ComponentChild } from 'preact';
 import { describeInvalid, validate } from '../config/index.ts';
 import { format, type UiLocale, type UiStrings } from '../i18n/index.ts';
@@ -12,6 +13,7 @@ import { backoff, Gateway, retriable, type Stream } from './gateway.ts';
 import { loadChatStrings, type ChatStrings } from './i18n/index.ts';
 import { forgetChat, loadChat, newChat, randomId, saveChat } from './store.ts';
 import { CHAT_CSS } from './styles.ts';
+import { unreadMarker, type UnreadMarker } from './unread.ts';
 import { ChatView, type ChatModel, type LogItem, type Stage } from './ChatView.tsx';
 
 export { backoff, STALE_MS } from './gateway.ts';
@@ -41,6 +43,9 @@ export interface ChatHost {
 /** The candidate stops typing: the agent's "typing…" goes off after this long without a key. */
 export const TYPING_IDLE_MS = 4000;
 
+/** "Talk to a person" waits this long for the candidate's earlier conversations, then confirms a new one. */
+export const LOOKUP_MS = 3000;
+
 export class ChatFlow implements ChatModel {
   stage: Stage = 'confirm';
   shared: SessionContext | undefined;
@@ -58,6 +63,8 @@ export class ChatFlow implements ChatModel {
   /** The gateway refused the token: waiting for setToken. */
   paused = false;
   announcement = '';
+  /** Found on "Talk to a person" (started in another tab), not started here: a ticket offers to start a new conversation. */
+  rejoined = false;
   locale: UiLocale = 'en';
   readonly articleTitle: ChatHost['articleTitle'];
   readonly leave: ChatHost['leave'];
@@ -75,6 +82,10 @@ export class ChatFlow implements ChatModel {
   private shownItems = -1;
   private switching = false;
   private disposed = false;
+  /** Asking the gateway for a conversation this candidate started before (another tab, a closed one). */
+  private finding = false;
+  private readonly marker: UnreadMarker;
+  private readonly observer: MutationObserver;
 
   constructor(
     private readonly root: ShadowRoot,
@@ -84,20 +95,37 @@ export class ChatFlow implements ChatModel {
     adoptStyles(root, CHAT_CSS, root.adoptedStyleSheets);
     addEventListener('online', this.wake);
     document.addEventListener('visibilitychange', this.wake);
+    this.marker = unreadMarker(root);
+    // The main UI's renders open and close the panel, switch views and languages, and may redraw the
+    // launcher: the marker follows each of them without the main UI knowing about it.
+    this.observer = new MutationObserver(this.sync);
+    this.observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden', 'lang'] });
   }
 
   get outbox(): readonly OutboxMessage[] {
     return this.session?.outbox ?? [];
   }
 
-  /** "Talk to a person": the conversation in progress, or a new confirmation. */
+  /**
+   * "Talk to a person": the conversation in progress; else the newest one the gateway holds for this
+   * candidate if it is still going (a new tab, after the old one was closed); else a new confirmation.
+   */
   async open(): Promise<void> {
-    if (!(await this.prepare()) || this.session) return;
+    if (!(await this.prepare()) || this.session || this.finding) return;
     this.reset();
-    // Without a valid config there is nothing to confirm: the view says so (the config error is reported).
-    if (!this.gateway) this.stage = 'failed';
-    else this.shared = this.host.context();
     this.focusNext = '.chat h3';
+    // Without a valid config there is nothing to confirm: the view says so (the config error is reported).
+    if (!this.gateway) {
+      this.stage = 'failed';
+      return;
+    }
+    this.finding = true;
+    this.host.render();
+    const earlier = await this.earlier();
+    this.finding = false;
+    if (this.disposed || this.session) return;
+    if (earlier) this.rejoin(earlier);
+    else this.shared = this.host.context();
   }
 
   /** A reload: back to the stored conversation, sending what the outbox still holds. */
@@ -160,6 +188,14 @@ export class ChatFlow implements ChatModel {
     this.leave();
   };
 
+  /** A ticket found on coming back stays with the agents; the candidate asks anew (the confirmation). */
+  readonly fresh = () => {
+    this.reset();
+    this.shared = this.host.context();
+    this.focusNext = '.chat h3';
+    this.host.render();
+  };
+
   /** `setToken`: a paused chat goes on where it stopped. */
   tokenChanged(): void {
     if (!this.paused || !this.session) return;
@@ -171,20 +207,15 @@ export class ChatFlow implements ChatModel {
   dispose(): void {
     this.disposed = true;
     this.finish();
+    this.observer.disconnect();
+    this.marker.remove();
     removeEventListener('online', this.wake);
     document.removeEventListener('visibilitychange', this.wake);
   }
 
-  /** The chat view, or nothing until its words have loaded; after setLocale, the new language's words follow. */
+  /** The chat view, or nothing until its words have loaded. */
   view(ui: UiStrings): ComponentChild {
-    if (this.strings && this.locale !== this.host.locale() && !this.switching) {
-      // The old words stay until the new ones arrive: events keep being applied meanwhile.
-      this.switching = true;
-      void this.prepare().then(() => {
-        this.switching = false;
-        this.host.render();
-      });
-    }
+    this.follow();
     return this.strings ? h(ChatView, { flow: this, strings: this.strings, ui }) : null;
   }
 
@@ -201,6 +232,36 @@ export class ChatFlow implements ChatModel {
     if (body && items !== this.shownItems && items >= 0) body.scrollTop = body.scrollHeight;
     this.shownItems = items;
   }
+
+  /** After setLocale, the new language's words follow (for the view, and for the marker while the view is not shown). */
+  private follow(): void {
+    if (this.strings && this.locale !== this.host.locale() && !this.switching) {
+      // The old words stay until the new ones arrive: events keep being applied meanwhile.
+      this.switching = true;
+      void this.prepare().then(() => {
+        this.switching = false;
+        this.host.render();
+        this.sync();
+      });
+    }
+  }
+
+  /**
+   * The launcher's marker: agent messages after the last event the candidate had on screen are unread.
+   * On screen means the panel is open on the chat, not closed, nor on the bot, an article or the checks.
+   */
+  private readonly sync = () => {
+    const session = this.session;
+    if (this.disposed) return;
+    this.follow();
+    if (session && this.root.querySelector('.chat') && this.lastSeq > (session.seen ?? 0)) {
+      session.seen = this.lastSeq;
+      this.save();
+    }
+    const seen = session?.seen ?? 0;
+    const count = session ? this.log.filter((item) => item.seq > seen && item.message?.author === 'agent').length : 0;
+    this.marker.show(count, count ? format(count > 1 ? this.strings!.unreadMany : this.strings!.unreadOne, { count: String(count) }) : '', this.locale);
+  };
 
   // --- the conversation on the gateway ---
 
@@ -219,6 +280,34 @@ export class ChatFlow implements ChatModel {
       this.locale = locale;
     }
     return !this.disposed;
+  }
+
+  /** The candidate's newest conversation if it is still going (queued, with an agent, or a ticket). */
+  private async earlier(): Promise<ConversationView | undefined> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), LOOKUP_MS)));
+      const newest = (await Promise.race([this.gateway!.request('conversations', undefined, ConversationList), late]))?.[0];
+      return newest?.status === 'closed' ? undefined : newest;
+    } catch {
+      // Down, slow, refused or no token yet: a new conversation, as without the lookup. What still fails
+      // fails again at Send, where it is reported and retried; nothing here may keep the candidate waiting.
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Back to a conversation started elsewhere: its whole history from the events, and no confirmation (nothing new is sent). */
+  private rejoin(view: ConversationView): void {
+    this.session = { ...newChat(), conversationId: view.id };
+    this.save();
+    this.stage = 'starting';
+    this.rejoined = true;
+    // The first line says why there is a conversation already (seq 0: before every event).
+    this.announcement = this.strings!.rejoined;
+    this.log.push({ seq: 0, at: new Date(this.host.now()).toISOString(), note: this.announcement });
+    this.connect(view);
   }
 
   private async create(): Promise<void> {
@@ -354,6 +443,8 @@ export class ChatFlow implements ChatModel {
     }
     if (item.message || item.joined || item.note) this.log.push(item);
     this.host.render();
+    // With the panel closed, the render above changed nothing the observer would see.
+    this.sync();
   }
 
   // --- failures ---
@@ -431,11 +522,12 @@ export class ChatFlow implements ChatModel {
     this.session = undefined;
     this.paused = this.down = false;
     if (!this.disposed) forgetChat(this.host.storage());
+    this.sync();
   }
 
   private reset(): void {
     this.finish();
-    Object.assign(this, { stage: 'confirm', shared: undefined, position: undefined, waitSeconds: undefined, agent: undefined, ticket: undefined, typing: false, rating: false, lastSeq: 0, announcement: '' });
+    Object.assign(this, { stage: 'confirm', shared: undefined, position: undefined, waitSeconds: undefined, agent: undefined, ticket: undefined, typing: false, rating: false, rejoined: false, lastSeq: 0, announcement: '' });
     this.log.length = this.posted.length = 0;
   }
 }

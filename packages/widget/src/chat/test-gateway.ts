@@ -1,7 +1,8 @@
 /**
  * @module A fake gateway for the chat's unit tests, served through msw: the candidate API of
- * docs/protocol.md (create with an idempotency key, messages once per client id, the event stream with
- * Last-Event-ID), plus the faults the tests need (offline, a dropped line, a lost answer, a 401, a replay).
+ * docs/protocol.md (create with an idempotency key, the candidate's conversations, messages once per
+ * client id, the event stream with Last-Event-ID), plus the faults the tests need (offline, a dropped
+ * line, a lost answer, a 401, a replay).
  * End-to-end tests against the real gateway live in tests/.
  */
 import type { ConversationEvent, ConversationView, Message, SessionContext } from '@lifeline/protocol';
@@ -29,10 +30,14 @@ export class FakeGateway {
   /** Tokens the gateway accepts. */
   tokens = new Set([GOOD_TOKEN]);
   online = true;
-  /** The next answers to a path, before the normal one: a status, or 'lost' (stored, but the answer never arrives). */
-  readonly faults: { path: RegExp; fault: number | 'lost' }[] = [];
+  /**
+   * The next answers to a path (and method, if given), before the normal one: a status, 'lost' (stored, but
+   * the answer never arrives), or the normal answer `late` ms later.
+   */
+  readonly faults: { path: RegExp; method?: string; fault: number | 'lost' | { late: number } }[] = [];
   /** Replay every event from the start on each connection, ignoring Last-Event-ID (a misbehaving proxy or node). */
   replayAll = false;
+  /** What GET answers about the conversation; its status follows the events (an agent joins, a ticket, the close). */
   view: Omit<ConversationView, 'id'> = { status: 'queued', position: 3, estimatedWaitSeconds: 180 };
   private readonly streams = new Set<ReadableStreamDefaultController<Uint8Array>>();
   private readonly encoder = new TextEncoder();
@@ -47,9 +52,10 @@ export class FakeGateway {
       this.requests.push({ method: request.method, path, headers, body });
       const token = /^Bearer (.+)$/.exec(headers.authorization ?? '')?.[1];
       if (!token || !this.tokens.has(token)) return HttpResponse.json({ error: { code: 'auth.token_expired', message: 'the token has expired' } }, { status: 401 });
-      const fault = this.faults.findIndex((f) => f.path.test(path));
+      const fault = this.faults.findIndex((f) => f.path.test(path) && (f.method ?? request.method) === request.method);
       const planned = fault >= 0 ? this.faults.splice(fault, 1)[0]!.fault : undefined;
       if (typeof planned === 'number') return HttpResponse.json({ error: { code: 'test.fault', message: 'planned by the test' } }, { status: planned });
+      if (typeof planned === 'object') await new Promise((resolve) => setTimeout(resolve, planned.late));
       const answer = this.answer(request.method, path, headers, body, request.signal);
       return planned === 'lost' ? HttpResponse.error() : answer;
     }),
@@ -68,6 +74,9 @@ export class FakeGateway {
   emit(body: EventBody): ConversationEvent {
     const event = { ...body, seq: this.events.length + 1, at: new Date(Date.UTC(2026, 10, 24, 9, 0, this.events.length)).toISOString() } as ConversationEvent;
     this.events.push(event);
+    const statuses: Partial<Record<string, ConversationView['status']>> = { agent_joined: 'assigned', transferred: 'queued', ticket_created: 'ticket', closed: 'closed' };
+    const status = statuses[body.type];
+    if (status) this.view = { ...this.view, status, ...(body.type === 'ticket_created' ? { ticket: body.ticket } : {}) };
     for (const stream of this.streams) this.write(stream, event);
     return event;
   }
@@ -105,6 +114,8 @@ export class FakeGateway {
       if (!existing) this.creates.set(key, { id, context: (body as { context: SessionContext }).context });
       return HttpResponse.json({ id, ...this.view }, { status: existing ? 200 : 201 });
     }
+    // The candidate's conversations, newest first (all of them share the one view).
+    if (method === 'GET' && path === '/v1/conversations') return HttpResponse.json([...this.creates.values()].reverse().map(({ id }) => ({ id, ...this.view })));
     const [, id = '', action] = /^\/v1\/conversations\/([^/]+)(?:\/(\w+))?$/.exec(path) ?? [];
     if (![...this.creates.values()].some((c) => c.id === id)) return HttpResponse.json({ error: { code: 'conversation.not_found', message: `no conversation "${id}"` } }, { status: 404 });
     if (method === 'GET' && !action) return HttpResponse.json({ id, ...this.view });

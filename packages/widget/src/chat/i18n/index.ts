@@ -15,6 +15,8 @@ export interface ChatStrings {
   nothingAsked: string;
   confirmSend: string;
   cancel: string;
+  /** While the gateway is asked for a conversation the candidate started before (another tab). */
+  looking: string;
   starting: string;
   /** `{position}` in the queue, about `{minutes}` to wait. */
   queued: string;
@@ -27,6 +29,12 @@ export interface ChatStrings {
   typing: string;
   transferred: string;
   ticket: string;
+  /** The status of a ticket found again on "Talk to a person" (a new tab): `{ticket}`. */
+  ticketOpen: string;
+  /** The first line of a conversation found again, and its announcement. */
+  rejoined: string;
+  /** Leaves a ticket found again and starts a new conversation. */
+  startNew: string;
   closed: string;
   reconnecting: string;
   offline: string;
@@ -48,6 +56,9 @@ export interface ChatStrings {
   done: string;
   /** The live region's line for a new agent message: `{name}: {text}`. */
   said: string;
+  /** The launcher's description (and one announcement) while agent messages wait unread: one, or `{count}`. */
+  unreadOne: string;
+  unreadMany: string;
 }
 
 export async function loadChatStrings(locale: UiLocale): Promise<ChatStrings> {
