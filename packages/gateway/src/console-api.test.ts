@@ -1,5 +1,5 @@
 /**
- * @module The console API against a real gateway on real PGlite: sign-in and CSRF, the urgency order,
+ * @module The console API against a real gateway on real PGlite: sign-in and CSRF, presence, the urgency order,
  * capacity, a reply reaching the candidate's stream, private notes, close and CSAT, the audit log.
  */
 import type { ConversationEvent, ConversationView } from '@lifeline/protocol';
@@ -50,6 +50,24 @@ describe('sign-in', () => {
     const refused = await request!('/conversations/x/close', { method: 'POST', body: { resolution: 'solved' }, csrf: null });
     expect(refused.status).toBe(403);
     expect((await fetch(`${gateway.url}/console/api/queue`)).status).toBe(401);
+  });
+});
+
+describe('presence', () => {
+  it('answers the agent’s own presence: offline before any, away kept however old, a quiet online offline', async () => {
+    expect((await fetch(`${gateway.url}/console/api/presence`)).status).toBe(401);
+    await gateway.db.query(`delete from agent_presence where agent_id in ('ana', 'ben')`);
+    const [ana, ben] = [await agent('ana'), await agent('ben')];
+    const presence = async (request: typeof ana) => (await (await request('/presence', { csrf: null })).json()) as unknown;
+    expect(await presence(ana)).toEqual({ status: 'offline' });
+
+    expect((await ana('/presence', { method: 'POST', body: { status: 'away' } })).status).toBe(204);
+    expect((await ben('/presence', { method: 'POST', body: { status: 'online' } })).status).toBe(204);
+    expect([await presence(ana), await presence(ben)]).toEqual([{ status: 'away' }, { status: 'online' }]);
+
+    // Both consoles went quiet for longer than presence stays fresh.
+    await gateway.db.query(`update agent_presence set updated_at = now() - interval '1 hour' where agent_id in ('ana', 'ben')`);
+    expect([await presence(ana), await presence(ben)]).toEqual([{ status: 'away' }, { status: 'offline' }]);
   });
 });
 

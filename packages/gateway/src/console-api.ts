@@ -2,13 +2,13 @@
  * @module The console API under /console/api: sign-in with an httpOnly SameSite=Strict cookie, a CSRF
  * token repeated in `X-CSRF-Token` on every change, the queue, taking, replying, closing.
  */
-import { AgentMessage, AssignConversation, CloseConversation, ConversationTags, SignIn, TransferConversation, Typing, type AgentRole, type AgentSession } from '@lifeline/protocol';
+import { AgentMessage, AssignConversation, CloseConversation, ConversationTags, SetPresence, SignIn, TransferConversation, Typing, type AgentPresence, type AgentRole, type AgentSession } from '@lifeline/protocol';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
 import { verifyPassword } from './agents/password.ts';
 import { fail, parseBody, sseLine } from './http.ts';
-import { PRESENCE_STATUSES, setPresence, touchPresence } from './agents/presence.ts';
+import { readPresence, setPresence, touchPresence } from './agents/presence.ts';
 import { createSession, endSession, findSession, SESSION_HOURS } from './agents/sessions.ts';
 import type { Database } from './db/index.ts';
 import type { AgentSignal, EventHub } from './conversations/hub.ts';
@@ -79,8 +79,11 @@ export function createConsoleApi(deps: ConsoleDeps): Hono<Env> {
     return c.body(null, 204);
   });
 
+  /** The console reads it on start, so a reload keeps an agent who stepped away away. */
+  api.get('/presence', async (c) => c.json({ status: await readPresence(deps.db, c.get('agent').id) } satisfies AgentPresence));
+
   api.post('/presence', async (c) => {
-    const body = await parse(c, z.strictObject({ status: z.enum(PRESENCE_STATUSES) }));
+    const body = await parse(c, SetPresence);
     if (body instanceof Response) return body;
     await setPresence(deps.db, c.get('agent').id, body.status);
     return c.body(null, 204);

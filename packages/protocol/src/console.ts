@@ -1,4 +1,4 @@
-/** @module The console API between the agent console and the gateway (docs/protocol.md): sign-in, the queue, a chat. */
+/** @module The console API between the agent console and the gateway (docs/protocol.md): sign-in, presence, the queue, a chat. */
 import * as z from 'zod/mini';
 import { ClientMessageId, MessageText, type ConversationStatus, type Message } from './conversation.ts';
 import type { Phase } from './kb.ts';
@@ -17,6 +17,23 @@ export const AgentSession = z.strictObject({
   csrf: z.string(),
 });
 export type AgentSession = z.infer<typeof AgentSession>;
+
+/** What an agent chooses: `online` is offered new conversations, `away` keeps only the chats already open. */
+export const PRESENCE_STATUSES = ['online', 'away'] as const;
+export const PresenceStatus = z.enum(PRESENCE_STATUSES);
+export type PresenceStatus = z.infer<typeof PresenceStatus>;
+
+/** `POST /console/api/presence`. */
+export const SetPresence = z.strictObject({ status: PresenceStatus });
+export type SetPresence = z.infer<typeof SetPresence>;
+
+/**
+ * `GET /console/api/presence`: the signed-in agent's own presence, as the console should start from it.
+ * `offline` is no presence yet, or an `online` no console has kept fresh (new conversations do not wait
+ * for it); an `away` stays `away` however old, because only the agent takes it back.
+ */
+export const AgentPresence = z.strictObject({ status: z.enum([...PRESENCE_STATUSES, 'offline']) });
+export type AgentPresence = z.infer<typeof AgentPresence>;
 
 /** An agent's message; `private` is a note only agents see. */
 export const AgentMessage = z.strictObject({ clientMessageId: ClientMessageId, text: MessageText, private: z.optional(z.boolean()) });

@@ -2,7 +2,7 @@
  * @module The console API client (`/console/api`, docs/protocol.md): every call answers a value,
  * `{ ok: true, value }` or `{ ok: false, code }` with the gateway's stable error code, never a throw.
  */
-import type { AgentSession, AuditEntry, ClosedConversation, ConsoleMessage, ConversationDetail, ConversationEvent, Queue } from '@lifeline/protocol';
+import { AgentPresence, type AgentSession, type AuditEntry, type ClosedConversation, type ConsoleMessage, type ConversationDetail, type ConversationEvent, type PresenceStatus, type Queue } from '@lifeline/protocol';
 
 export { connectEvents, parseSse, type ConsoleEvent, type EventsConnection, type LineState } from './events.ts';
 
@@ -11,8 +11,8 @@ export const API_BASE = '/console/api';
 export type { AuditEntry, ClosedConversation, ConsoleMessage, ConversationDetail, Queue, QueueItem } from '@lifeline/protocol';
 
 export type Agent = AgentSession['agent'];
-export type Presence = 'online' | 'away';
-export type { ConversationEvent };
+export type Presence = PresenceStatus;
+export type { AgentPresence, ConversationEvent };
 
 /**
  * Codes the console knows how to explain (i18n `errors`); any other code is shown as it is.
@@ -58,6 +58,15 @@ export class ConsoleApi {
   tags = (id: string, tags: string[]) => this.call<undefined>('PUT', `/conversations/${encodeURIComponent(id)}/tags`, { tags });
   typing = (id: string, typing: boolean) => this.call<undefined>('POST', `/conversations/${encodeURIComponent(id)}/typing`, { typing });
   presence = (status: Presence) => this.call<undefined>('POST', '/presence', { status });
+
+  /** The presence the gateway holds; parsed, because a misread "away" would route chats to someone gone. */
+  async readPresence(): Promise<ApiResult<AgentPresence>> {
+    const result = await this.call<unknown>('GET', '/presence');
+    if (!result.ok) return result;
+    const parsed = AgentPresence.safeParse(result.value);
+    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, status: 200, code: 'response.invalid' };
+  }
+
   agents = () => this.call<Agent[]>('GET', '/agents');
   audit = (conversationId?: string) => this.call<AuditEntry[]>('GET', `/audit${conversationId ? `?conversation=${encodeURIComponent(conversationId)}` : ''}`);
   closed = (limit: number) => this.call<ClosedConversation[]>('GET', `/closed?limit=${limit}`);

@@ -11,7 +11,11 @@ function fakeGateway(details: Record<string, ConversationDetail>) {
   const requests: { method: string; path: string; body: unknown; csrf: string | null }[] = [];
   const encoder = new TextEncoder();
   let line!: ReadableStreamDefaultController<Uint8Array>;
-  const answers = new Map<string, (body: unknown) => Response>();
+  // A first sign-in: the gateway holds no presence yet, and takes the one the console sends.
+  const answers = new Map<string, (body: unknown) => Response | Promise<Response>>([
+    ['GET /presence', () => Response.json({ status: 'offline' })],
+    ['POST /presence', () => new Response(null, { status: 204 })],
+  ]);
   const fetchImpl = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const path = String(input).replace('/console/api', '');
     const method = init?.method ?? 'GET';
@@ -29,7 +33,7 @@ function fakeGateway(details: Record<string, ConversationDetail>) {
   return {
     api,
     requests,
-    answer: (route: string, respond: (body: unknown) => Response) => answers.set(route, respond),
+    answer: (route: string, respond: (body: unknown) => Response | Promise<Response>) => answers.set(route, respond),
     send: (event: string, data: unknown) => line.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)),
     /** The connection ends (a proxy timeout, a gateway restart). */
     drop: () => line.close(),
@@ -43,7 +47,7 @@ async function deskWith(details: Record<string, ConversationDetail>, hidden = fa
   const gateway = fakeGateway(details);
   const desk = new Desk(gateway.api, SESSION, { isHidden: () => hidden, events: { retryMs: [5] } });
   desk.start();
-  await vi.waitFor(() => expect(desk.state.line).toBe('open'));
+  await vi.waitFor(() => expect(desk.state).toMatchObject({ line: 'open', presence: 'online' }));
   return { desk, gateway };
 }
 
@@ -151,17 +155,68 @@ describe('Desk', () => {
     desk.stop();
   });
 
-  it('tells the gateway its presence on start and on each change, and puts it back when refused', async () => {
+  it('goes online on a first start, tells the gateway each change, and puts it back when refused', async () => {
     const { desk, gateway } = await deskWith({});
     let refuse = false;
     gateway.answer('POST /presence', () => (refuse ? Response.json({ error: { code: 'network.failed', message: '' } }, { status: 500 }) : new Response(null, { status: 204 })));
-    await vi.waitFor(() => expect(gateway.requests.filter((r) => r.path === '/presence').map((r) => r.body)).toEqual([{ status: 'online' }]));
+    await vi.waitFor(() => expect(gateway.requests.filter((r) => r.method === 'POST' && r.path === '/presence').map((r) => r.body)).toEqual([{ status: 'online' }]));
+    expect(desk.state.presence).toBe('online');
     await desk.setPresence('away');
     expect(desk.state.presence).toBe('away');
     refuse = true;
     await desk.setPresence('online');
     expect(desk.state).toMatchObject({ presence: 'away', notice: 'network.failed' });
-    expect(gateway.requests.filter((r) => r.path === '/presence').map((r) => r.body)).toEqual([{ status: 'online' }, { status: 'away' }, { status: 'online' }]);
+    expect(gateway.requests.filter((r) => r.method === 'POST' && r.path === '/presence').map((r) => r.body)).toEqual([{ status: 'online' }, { status: 'away' }, { status: 'online' }]);
+    desk.stop();
+  });
+
+  it.each([
+    { held: 'away', shown: 'away', told: [] },
+    { held: 'offline', shown: 'online', told: [{ status: 'online' }] },
+    { held: 'online', shown: 'online', told: [{ status: 'online' }] },
+  ])('starts from the presence the gateway holds: $held is shown as $shown', async ({ held, shown, told }) => {
+    const gateway = fakeGateway({});
+    gateway.answer('GET /presence', () => Response.json({ status: held }));
+    const desk = new Desk(gateway.api, SESSION, { events: { retryMs: [5] } });
+    expect(desk.state.presence).toBeUndefined();
+    desk.start();
+    await vi.waitFor(() => expect(desk.state.presence).toBe(shown));
+    await vi.waitFor(() => expect(desk.state.line).toBe('open'));
+    expect(gateway.requests.filter((r) => r.method === 'POST' && r.path === '/presence').map((r) => r.body)).toEqual(told);
+    expect(desk.state.notice).toBeUndefined();
+    desk.stop();
+  });
+
+  it('guesses no presence when the gateway cannot say, and asks again when the line comes back', async () => {
+    const gateway = fakeGateway({});
+    let answer: unknown = { status: 'busy' };
+    gateway.answer('GET /presence', () => Response.json(answer));
+    const desk = new Desk(gateway.api, SESSION, { events: { retryMs: [5] } });
+    desk.start();
+    await vi.waitFor(() => expect(desk.state).toMatchObject({ line: 'open', notice: 'response.invalid' }));
+    expect(desk.state.presence).toBeUndefined();
+    answer = { status: 'away' };
+    gateway.drop();
+    await vi.waitFor(() => expect(desk.state.presence).toBe('away'));
+    expect(gateway.requests.filter((r) => r.method === 'POST' && r.path === '/presence')).toEqual([]);
+    desk.stop();
+  });
+
+  it('keeps the presence the agent chose while the gateway was still answering', async () => {
+    const gateway = fakeGateway({});
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    gateway.answer('GET /presence', async () => {
+      await answered;
+      return Response.json({ status: 'offline' });
+    });
+    const desk = new Desk(gateway.api, SESSION, { events: { retryMs: [5] } });
+    desk.start();
+    await desk.setPresence('away');
+    answer();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(desk.state.presence).toBe('away');
+    expect(gateway.requests.filter((r) => r.method === 'POST' && r.path === '/presence').map((r) => r.body)).toEqual([{ status: 'away' }]);
     desk.stop();
   });
 

@@ -47,7 +47,8 @@ export interface DeskState {
   chats: Chat[];
   active: string | undefined;
   line: LineState;
-  presence: Presence;
+  /** Unknown until the gateway says (see `start`): no chat is offered on a guess. */
+  presence: Presence | undefined;
   /** The last API error to show (a code, see i18n `errorText`). */
   notice: string | undefined;
   /** Increases with every announcement, so the same words twice are still read. */
@@ -79,7 +80,7 @@ export class Desk {
     /** Called when the live line answers 401: the session is over. */
     private readonly onSignedOut: () => void = () => {},
   ) {
-    this.current = { agent: session.agent, queue: { waiting: [], mine: [], tickets: [] }, chats: [], active: undefined, line: 'connecting', presence: 'online', notice: undefined, announcement: undefined };
+    this.current = { agent: session.agent, queue: { waiting: [], mine: [], tickets: [] }, chats: [], active: undefined, line: 'connecting', presence: undefined, notice: undefined, announcement: undefined };
   }
 
   get state(): DeskState {
@@ -93,14 +94,17 @@ export class Desk {
 
   /**
    * Opens the live line (the first `queue` event it sends opens the chats the agent already holds) and
-   * tells the gateway the agent is here: the line keeps the status fresh, but it keeps an old "away".
+   * restores the presence the gateway holds (the line keeps it fresh, but never changes it).
    */
   start(): void {
-    if (!this.line) void this.api.presence(this.current.presence);
+    if (!this.line) void this.restorePresence();
     this.line ??= connectEvents(this.api.openEvents, {
       onEvent: (event) => this.receive(event),
       onOpen: (again) => {
-        if (again) void this.reloadChats();
+        if (!again) return;
+        void this.reloadChats();
+        // The gateway could not be asked at start: now it is reachable again.
+        if (this.current.presence === undefined) void this.restorePresence();
       },
       onState: (line) => this.update({ line }),
       onSignedOut: () => this.onSignedOut(),
@@ -240,6 +244,19 @@ export class Desk {
     const active = this.current.active === id ? chats[0]?.id : this.current.active;
     this.update({ chats, active });
     if (active) this.focus(active);
+  }
+
+  /**
+   * A reload keeps an "away"; anything else (no presence yet, or a console gone quiet) comes back
+   * online, as a console that starts is an agent at the desk. Not known when the gateway cannot say.
+   */
+  private async restorePresence(): Promise<void> {
+    const held = await this.api.readPresence();
+    // The agent chose while the gateway answered: their choice stands.
+    if (this.current.presence !== undefined) return;
+    if (!held.ok) return this.update({ notice: held.code });
+    if (held.value.status === 'away') return this.update({ presence: 'away' });
+    await this.setPresence('online');
   }
 
   /** Shown at once; put back, with a notice, when the gateway refuses it. */

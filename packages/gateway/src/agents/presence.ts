@@ -1,8 +1,6 @@
 /** @module Agent presence: online or away, kept fresh by the console's live line; silent for 2 minutes counts as gone. */
+import type { AgentPresence, PresenceStatus } from '@lifeline/protocol';
 import type { Database } from '../db/index.ts';
-
-export const PRESENCE_STATUSES = ['online', 'away'] as const;
-export type PresenceStatus = (typeof PRESENCE_STATUSES)[number];
 
 /** Longer than the console's 15 s heartbeat several times over, so a slow network does not flicker. */
 export const PRESENCE_FRESH_SECONDS = 120;
@@ -14,6 +12,20 @@ export async function setPresence(db: Database, agentId: string, status: Presenc
 /** The console is still there: keeps the status the agent chose, or makes them online on first contact. */
 export async function touchPresence(db: Database, agentId: string): Promise<void> {
   await db.query(`insert into agent_presence (agent_id, status, updated_at) values ($1, 'online', now()) on conflict (agent_id) do update set updated_at = now()`, [agentId]);
+}
+
+/**
+ * The agent's own presence, as their console should start from it (`AgentPresence`): a stale `online`
+ * reads `offline`, as `onlineAgents` sees it, while an `away` stays `away` however old, so a reload
+ * or the next shift's sign-in does not route chats to someone who stepped away.
+ */
+export async function readPresence(db: Database, agentId: string): Promise<AgentPresence['status']> {
+  const [row] = await db.query<{ status: PresenceStatus; fresh: boolean }>(
+    `select status, updated_at > now() - interval '${PRESENCE_FRESH_SECONDS} seconds' as fresh from agent_presence where agent_id = $1`,
+    [agentId],
+  );
+  if (!row) return 'offline';
+  return row.status === 'away' || row.fresh ? row.status : 'offline';
 }
 
 export async function onlineAgents(db: Database): Promise<string[]> {
