@@ -108,15 +108,19 @@ export function createConsoleApi(deps: ConsoleDeps): Hono<Env> {
         const [row] = await deps.db.query<{ agent_id: string | null }>('select agent_id from conversations where id = $1', [conversationId]);
         return row?.agent_id === agent.id;
       };
+      const handle = async (signal: AgentSignal) => {
+        if (signal.kind === 'queue_changed') return sendQueue();
+        if (!(await mine(signal.conversationId))) return;
+        if (signal.kind === 'candidate_typing') write('typing', { conversationId: signal.conversationId, typing: signal.typing });
+        else write('conversation', { conversationId: signal.conversationId, event: signal.event });
+        // Who has which conversation changed: everyone's queue changes with it.
+        if (signal.kind === 'event' && ['agent_joined', 'closed', 'transferred'].includes(signal.event.type)) await sendQueue();
+      };
+      // One signal at a time, in the order they came: on PostgreSQL the queries of two signals run side by
+      // side, and an older queue snapshot could otherwise be written after a newer one.
+      let handling = Promise.resolve();
       const onSignal = (signal: AgentSignal) => {
-        void (async () => {
-          if (signal.kind === 'queue_changed') return sendQueue();
-          if (!(await mine(signal.conversationId))) return;
-          if (signal.kind === 'candidate_typing') write('typing', { conversationId: signal.conversationId, typing: signal.typing });
-          else write('conversation', { conversationId: signal.conversationId, event: signal.event });
-          // Who has which conversation changed: everyone's queue changes with it.
-          if (signal.kind === 'event' && ['agent_joined', 'closed', 'transferred'].includes(signal.event.type)) await sendQueue();
-        })().catch(() => undefined);
+        handling = handling.then(() => handle(signal)).catch(() => undefined);
       };
       const unsubscribe = deps.hub.subscribeAgents(onSignal);
       try {
