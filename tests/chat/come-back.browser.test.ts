@@ -20,7 +20,7 @@ import { resolveConfig } from '../../packages/gateway/src/config/index.ts';
 import { startGateway, type RunningGateway } from '../../packages/gateway/src/server.ts';
 import { AUDIENCE, candidateToken, ISSUER, SECRET } from '../../packages/gateway/src/test/support.ts';
 import { launchChromium } from '../browser/harness.ts';
-import { signInToConsole } from './driver.ts';
+import { chatLines, signInToConsole, talkToAPerson } from './driver.ts';
 
 const CONSOLE_DIR = fileURLToPath(new URL('../../dist/console/', import.meta.url));
 const CANDIDATE = { sub: 'candidate-comes-back', claims: { name: 'Nora Vidal', phase: 'during', locale: 'en' } };
@@ -67,13 +67,7 @@ async function examPage(context: BrowserContext): Promise<Page> {
   return page;
 }
 
-async function talkToAPerson(page: Page): Promise<void> {
-  await page.locator('#lifeline-question').fill('the proctor asked me to juggle three oranges, is that allowed');
-  await page.locator('#lifeline-question').press('Enter');
-  await page.getByRole('button', { name: 'Talk to a person' }).first().click();
-}
-
-const chatLines = (page: Page) => page.locator('lifeline-root').evaluate((root) => [...(root.shadowRoot?.querySelectorAll('.chat .log li') ?? [])].map((li) => li.querySelector('p:not(.when)')?.textContent ?? li.textContent ?? ''));
+const QUESTION = 'the proctor asked me to juggle three oranges, is that allowed';
 
 /** The launcher as the candidate sees it (the badge) and as Chromium's accessibility tree exposes it. */
 async function launcher(page: Page): Promise<{ badge: string; background: string; name: string; description: string }> {
@@ -92,7 +86,7 @@ it('finds the answered ticket in a new tab, and marks the launcher for a reply t
   // The candidate escalates with nobody online: a ticket. Then the tab is closed.
   const candidate = await newContext();
   const first = await examPage(candidate);
-  await talkToAPerson(first);
+  await talkToAPerson(first, QUESTION);
   await first.getByRole('button', { name: 'Send and talk to a person' }).click();
   const ticketLine = first.locator('.chat .status[role=status]');
   await expect.poll(() => ticketLine.textContent()).toMatch(/ticket T-[0-9A-Z]{6}/);
@@ -109,7 +103,7 @@ it('finds the answered ticket in a new tab, and marks the launcher for a reply t
   // The candidate comes back in a new tab: sessionStorage is empty, the token is new, the candidate the same.
   const second = await examPage(candidate);
   expect(await second.evaluate(() => sessionStorage.getItem('lifeline:chat'))).toBeNull();
-  await talkToAPerson(second);
+  await talkToAPerson(second, QUESTION);
   await expect.poll(() => chatLines(second)).toContain('Your exam now starts at 10:00. The link stays the same.');
   const shown = await chatLines(second);
   expect(shown[0]).toMatch(/^You already had a conversation with support/);

@@ -1,6 +1,6 @@
 /**
  * @module What the chat's browser tests do on both sides: an agent signs in to the console, and a
- * candidate whose question the knowledge base cannot answer talks to a person.
+ * candidate whose question the knowledge base cannot answer talks to a person, and reads the chat.
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -16,11 +16,20 @@ export async function signInToConsole(page: Page, gatewayUrl: string, account: s
   return page;
 }
 
-/** Asks `question` in the open panel, talks to a person and sends; resolves when the queue position shows. */
-export async function escalate(candidate: Page, question: string): Promise<void> {
+/** Asks `question` in the open panel (one the knowledge base cannot answer) and presses "Talk to a person". */
+export async function talkToAPerson(candidate: Page, question: string): Promise<void> {
   await candidate.locator('#lifeline-question').fill(question);
   await candidate.locator('#lifeline-question').press('Enter');
   await candidate.getByRole('button', { name: 'Talk to a person' }).first().click();
+}
+
+/** Talks to a person and sends the confirmation; resolves when the queue position shows. */
+export async function escalate(candidate: Page, question: string): Promise<void> {
+  await talkToAPerson(candidate, question);
   await candidate.getByRole('button', { name: 'Send and talk to a person' }).click();
   await expect.poll(() => candidate.locator('.chat .status[role=status]').textContent()).toMatch(/\d/);
 }
+
+/** The chat's lines as the candidate sees them, in order: a message's text, or a line's whole text. */
+export const chatLines = (candidate: Page) =>
+  candidate.locator('lifeline-root').evaluate((root) => [...(root.shadowRoot?.querySelectorAll('.chat .log li') ?? [])].map((li) => li.querySelector('p:not(.when)')?.textContent ?? li.textContent ?? ''));

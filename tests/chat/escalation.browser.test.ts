@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../../examples/serve.ts';
 import { launchChromium } from '../browser/harness.ts';
 import { FAKE_MEDIA } from '../checks/driver.ts';
-import { escalate, signInToConsole } from './driver.ts';
+import { chatLines, escalate, signInToConsole } from './driver.ts';
 
 let demo: RunningDemo;
 let browser: Browser;
@@ -35,8 +35,7 @@ async function newPage(viewport = { width: 1280, height: 800 }): Promise<{ conte
 
 const signIn = async (account: string) => signInToConsole((await newPage()).page, demo.gateway!.url, account);
 
-/** The texts of the conversation's messages as each side shows them, in order. */
-const candidateLines = (page: Page) => page.locator('lifeline-root').evaluate((root) => [...(root.shadowRoot?.querySelectorAll('.chat .log li') ?? [])].map((li) => li.querySelector('p:not(.when)')?.textContent ?? ''));
+/** The texts of the agent's messages and the candidate's, as the console shows them, in order. */
 const agentLines = (page: Page) => page.getByRole('log').locator('li .text').evaluateAll((items) => items.map((p) => p.textContent ?? ''));
 
 it('goes from a question nobody answered to a rated conversation, through 10 s offline, with nothing lost or doubled', async () => {
@@ -66,7 +65,7 @@ it('goes from a question nobody answered to a rated conversation, through 10 s o
   await reply.waitFor();
   await reply.fill('Hello, I am Sam. Let me check that rule for you.');
   await reply.press('Enter');
-  await expect.poll(() => candidateLines(candidate)).toContain('Hello, I am Sam. Let me check that rule for you.');
+  await expect.poll(() => chatLines(candidate)).toContain('Hello, I am Sam. Let me check that rule for you.');
 
   // Offline for 10 s: each side writes three messages.
   await candidateContext.setOffline(true);
@@ -82,9 +81,9 @@ it('goes from a question nobody answered to a rated conversation, through 10 s o
 
   const six = [1, 2, 3].flatMap((n) => [`candidate offline ${n}`, `agent while candidate offline ${n}`]);
   const ofTheSix = (lines: string[]) => lines.filter((line) => six.includes(line));
-  await expect.poll(async () => ofTheSix(await candidateLines(candidate)).length, { timeout: 30_000 }).toBe(6);
+  await expect.poll(async () => ofTheSix(await chatLines(candidate)).length, { timeout: 30_000 }).toBe(6);
   await expect.poll(async () => ofTheSix(await agentLines(agent)).length, { timeout: 30_000 }).toBe(6);
-  const candidateOrder = ofTheSix(await candidateLines(candidate));
+  const candidateOrder = ofTheSix(await chatLines(candidate));
   const agentOrder = ofTheSix(await agentLines(agent));
   expect(new Set(candidateOrder).size).toBe(6);
   expect(candidateOrder).toEqual(agentOrder);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../../examples/serve.ts';
 import { launchChromium } from '../browser/harness.ts';
 import { hostProblems, openPage } from '../widget/driver.ts';
-import { escalate, signInToConsole } from './driver.ts';
+import { chatLines, escalate, signInToConsole } from './driver.ts';
 
 let demo: RunningDemo;
 let browser: Browser;
@@ -37,9 +37,7 @@ it('reaches an agent and shows the reply under the strict policy, with no violat
   const reply = lead.getByLabel(/^Reply to /);
   await reply.fill('Yes, water in a clear bottle is fine.');
   await reply.press('Enter');
-  await expect
-    .poll(() => candidate.locator('lifeline-root').evaluate((root) => [...(root.shadowRoot?.querySelectorAll('.chat .log li') ?? [])].map((li) => li.textContent ?? '').join('\n')))
-    .toContain('Yes, water in a clear bottle is fine.');
+  await expect.poll(() => chatLines(candidate)).toContain('Yes, water in a clear bottle is fine.');
   expect(await hostProblems(candidate)).toEqual([]);
   expect(problems).toEqual([]);
 }, 60_000);

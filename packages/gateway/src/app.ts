@@ -31,6 +31,7 @@ export interface AppDeps {
 type Env = { Variables: { candidate: CandidateClaims } };
 
 const notFound = (c: Context, id: string) => fail(c, 404, 'conversation.not_found', `no conversation "${id}"`);
+const isConversationId = (id: string) => z.safeParse(ConversationId, id).success;
 const forbidden = (c: Context) => fail(c, 403, 'conversation.forbidden', 'this conversation belongs to another candidate');
 
 export function createApp(deps: AppDeps): Hono<Env> {
@@ -59,7 +60,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   /** The conversation in the path, if it is the candidate's own: 404 when there is none, 403 when it is someone else's. */
   async function ownConversation(c: Context<Env>): Promise<{ ok: true; id: string } | { ok: false; response: Response }> {
     const id = c.req.param('id') ?? '';
-    if (!z.safeParse(ConversationId, id).success) return { ok: false, response: notFound(c, id) };
+    if (!isConversationId(id)) return { ok: false, response: notFound(c, id) };
     const owner = await deps.store.ownerOf(id);
     if (owner === undefined) return { ok: false, response: notFound(c, id) };
     if (owner !== c.get('candidate').sub) return { ok: false, response: forbidden(c) };
@@ -91,7 +92,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.post('/v1/conversations/:id/messages', async (c) => {
     // The owner is checked in the same statement that stores the message: this is the route a chat hammers.
     const id = c.req.param('id');
-    if (!z.safeParse(ConversationId, id).success) return notFound(c, id);
+    if (!isConversationId(id)) return notFound(c, id);
     const parsed = await parseBody(c, SendMessage);
     if (!parsed.ok) return parsed.response;
     const added = await deps.store.addCandidateMessage(id, c.get('candidate').sub, parsed.value.clientMessageId, parsed.value.text);

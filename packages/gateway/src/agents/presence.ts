@@ -5,6 +5,9 @@ import type { Database } from '../db/index.ts';
 /** Longer than the console's 15 s heartbeat several times over, so a slow network does not flicker. */
 export const PRESENCE_FRESH_SECONDS = 120;
 
+/** Whether a presence row was refreshed recently enough to count: the one rule routing and the console both use. */
+const FRESH_SQL = `updated_at > now() - interval '${PRESENCE_FRESH_SECONDS} seconds'`;
+
 export async function setPresence(db: Database, agentId: string, status: PresenceStatus): Promise<void> {
   await db.query(`insert into agent_presence (agent_id, status, updated_at) values ($1, $2, now()) on conflict (agent_id) do update set status = $2, updated_at = now()`, [agentId, status]);
 }
@@ -21,7 +24,7 @@ export async function touchPresence(db: Database, agentId: string): Promise<void
  */
 export async function readPresence(db: Database, agentId: string): Promise<AgentPresence['status']> {
   const [row] = await db.query<{ status: PresenceStatus; fresh: boolean }>(
-    `select status, updated_at > now() - interval '${PRESENCE_FRESH_SECONDS} seconds' as fresh from agent_presence where agent_id = $1`,
+    `select status, ${FRESH_SQL} as fresh from agent_presence where agent_id = $1`,
     [agentId],
   );
   if (!row) return 'offline';
@@ -29,6 +32,6 @@ export async function readPresence(db: Database, agentId: string): Promise<Agent
 }
 
 export async function onlineAgents(db: Database): Promise<string[]> {
-  const rows = await db.query<{ agent_id: string }>(`select agent_id from agent_presence where status = 'online' and updated_at > now() - interval '${PRESENCE_FRESH_SECONDS} seconds'`);
+  const rows = await db.query<{ agent_id: string }>(`select agent_id from agent_presence where status = 'online' and ${FRESH_SQL}`);
   return rows.map((row) => row.agent_id);
 }
