@@ -1,59 +1,59 @@
 /** @module The console API between the agent console and the gateway (docs/protocol.md): sign-in, presence, the queue, a chat. */
-import * as z from 'zod/mini';
+import * as zod from 'zod/mini';
 import { ClientMessageId, MessageText, type ConversationStatus, type Message } from './conversation.ts';
 import type { Phase } from './kb.ts';
 import type { SessionContext } from './widget.ts';
 
 export const AGENT_ROLES = ['agent', 'lead', 'tier2'] as const;
-export const AgentRole = z.enum(AGENT_ROLES);
-export type AgentRole = z.infer<typeof AgentRole>;
+export const AgentRole = zod.enum(AGENT_ROLES);
+export type AgentRole = zod.infer<typeof AgentRole>;
 
-export const SignIn = z.strictObject({ agentId: z.string().check(z.minLength(1), z.maxLength(100)), password: z.string().check(z.minLength(1), z.maxLength(200)) });
-export type SignIn = z.infer<typeof SignIn>;
+export const SignIn = zod.strictObject({ agentId: zod.string().check(zod.minLength(1), zod.maxLength(100)), password: zod.string().check(zod.minLength(1), zod.maxLength(200)) });
+export type SignIn = zod.infer<typeof SignIn>;
 
 /** The signed-in agent, and the token every changing request repeats in `X-CSRF-Token`. */
-export const AgentSession = z.strictObject({
-  agent: z.strictObject({ id: z.string(), name: z.string(), role: AgentRole, capacity: z.int() }),
-  csrf: z.string(),
+export const AgentSession = zod.strictObject({
+  agent: zod.strictObject({ id: zod.string(), name: zod.string(), role: AgentRole, capacity: zod.int() }),
+  csrf: zod.string(),
 });
-export type AgentSession = z.infer<typeof AgentSession>;
+export type AgentSession = zod.infer<typeof AgentSession>;
 
 /** What an agent chooses: `online` is offered new conversations, `away` keeps only the chats already open. */
 export const PRESENCE_STATUSES = ['online', 'away'] as const;
-export const PresenceStatus = z.enum(PRESENCE_STATUSES);
-export type PresenceStatus = z.infer<typeof PresenceStatus>;
+export const PresenceStatus = zod.enum(PRESENCE_STATUSES);
+export type PresenceStatus = zod.infer<typeof PresenceStatus>;
 
 /** `POST /console/api/presence`. */
-export const SetPresence = z.strictObject({ status: PresenceStatus });
-export type SetPresence = z.infer<typeof SetPresence>;
+export const SetPresence = zod.strictObject({ status: PresenceStatus });
+export type SetPresence = zod.infer<typeof SetPresence>;
 
 /**
  * `GET /console/api/presence`: the signed-in agent's own presence, as the console should start from it.
  * `offline` is no presence yet, or an `online` no console has kept fresh (new conversations do not wait
  * for it); an `away` stays `away` however old, because only the agent takes it back.
  */
-export const AgentPresence = z.strictObject({ status: z.enum([...PRESENCE_STATUSES, 'offline']) });
-export type AgentPresence = z.infer<typeof AgentPresence>;
+export const AgentPresence = zod.strictObject({ status: zod.enum([...PRESENCE_STATUSES, 'offline']) });
+export type AgentPresence = zod.infer<typeof AgentPresence>;
 
 /** An agent's message; `private` is a note only agents see. */
-export const AgentMessage = z.strictObject({ clientMessageId: ClientMessageId, text: MessageText, private: z.optional(z.boolean()) });
-export type AgentMessage = z.infer<typeof AgentMessage>;
+export const AgentMessage = zod.strictObject({ clientMessageId: ClientMessageId, text: MessageText, private: zod.optional(zod.boolean()) });
+export type AgentMessage = zod.infer<typeof AgentMessage>;
 
 export const RESOLUTIONS = ['solved', 'solved_by_article', 'solved_by_checks', 'rescheduled', 'escalated_to_platform', 'no_response', 'other'] as const;
-export const CloseConversation = z.strictObject({ resolution: z.enum(RESOLUTIONS) });
-export type CloseConversation = z.infer<typeof CloseConversation>;
+export const CloseConversation = zod.strictObject({ resolution: zod.enum(RESOLUTIONS) });
+export type CloseConversation = zod.infer<typeof CloseConversation>;
 
 /** Hands the conversation to another queue (tier 2) with a note for whoever takes it there. */
-export const TransferConversation = z.strictObject({ queue: z.enum(['tier1', 'tier2']), note: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)) });
-export type TransferConversation = z.infer<typeof TransferConversation>;
+export const TransferConversation = zod.strictObject({ queue: zod.enum(['tier1', 'tier2']), note: zod.string().check(zod.trim(), zod.minLength(1), zod.maxLength(2000)) });
+export type TransferConversation = zod.infer<typeof TransferConversation>;
 
 /** A lead gives a conversation to a named agent. */
-export const AssignConversation = z.strictObject({ agentId: z.string().check(z.minLength(1)) });
-export type AssignConversation = z.infer<typeof AssignConversation>;
+export const AssignConversation = zod.strictObject({ agentId: zod.string().check(zod.minLength(1)) });
+export type AssignConversation = zod.infer<typeof AssignConversation>;
 
 /** Topic tags (the console suggests them from the KB topics of the articles involved; agents edit them). */
-export const ConversationTags = z.strictObject({ tags: z.array(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/))).check(z.maxLength(20)) });
-export type ConversationTags = z.infer<typeof ConversationTags>;
+export const ConversationTags = zod.strictObject({ tags: zod.array(zod.string().check(zod.regex(/^[a-z0-9][a-z0-9-]{0,39}$/))).check(zod.maxLength(20)) });
+export type ConversationTags = zod.infer<typeof ConversationTags>;
 
 /** A line of the console's queue: enough to choose, without opening the conversation. */
 export interface QueueItem {

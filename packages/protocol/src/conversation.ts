@@ -2,7 +2,7 @@
  * @module The candidate API between the widget's chat client and the gateway (docs/protocol.md): the
  * token's claims, the requests and answers, and the events of a conversation's SSE stream.
  */
-import * as z from 'zod/mini';
+import * as zod from 'zod/mini';
 import { Locale, Phase } from './kb.ts';
 import { SessionContext } from './widget.ts';
 
@@ -10,148 +10,167 @@ import { SessionContext } from './widget.ts';
 export const MAX_TOKEN_SECONDS = 3600;
 
 /** What the host's backend signs (HS256, ES256 or RS256) for a candidate. `iss`, `aud` and `exp` are checked by the gateway. */
-export const CandidateClaims = z.looseObject({
+export const CandidateClaims = zod.looseObject({
   /** The candidate's id on the platform: the owner of its conversations. */
-  sub: z.string().check(z.minLength(1), z.maxLength(200)),
+  sub: zod.string().check(zod.minLength(1), zod.maxLength(200)),
   /** Shown to the agent. */
-  name: z.string().check(z.minLength(1), z.maxLength(200)),
-  exam: z.strictObject({
-    id: z.string().check(z.minLength(1), z.maxLength(200)),
-    name: z.string().check(z.minLength(1), z.maxLength(300)),
+  name: zod.string().check(zod.minLength(1), zod.maxLength(200)),
+  exam: zod.strictObject({
+    id: zod.string().check(zod.minLength(1), zod.maxLength(200)),
+    name: zod.string().check(zod.minLength(1), zod.maxLength(300)),
     /** When the exam starts (ISO 8601 with a time zone): the queue serves those about to start first. */
-    start: z.optional(z.iso.datetime({ offset: true })),
+    start: zod.optional(zod.iso.datetime({ offset: true })),
   }),
   phase: Phase,
-  locale: z.optional(Locale),
-  exp: z.number(),
-  iat: z.optional(z.number()),
+  locale: zod.optional(Locale),
+  exp: zod.number(),
+  iat: zod.optional(zod.number()),
 });
-export type CandidateClaims = z.infer<typeof CandidateClaims>;
+export type CandidateClaims = zod.infer<typeof CandidateClaims>;
 
-export const ConversationId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
+export const ConversationId = zod.string().check(zod.regex(/^[A-Za-z0-9_-]{8,64}$/));
 
 /** Made by the widget for each message it sends: a retry with the same id is the same message. */
-export const ClientMessageId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
+export const ClientMessageId = zod.string().check(zod.regex(/^[A-Za-z0-9_-]{8,64}$/));
 
 /** Made by the widget for each "Talk to a person": a retry with the same key is the same conversation. */
-export const IdempotencyKey = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
+export const IdempotencyKey = zod.string().check(zod.regex(/^[A-Za-z0-9_-]{8,64}$/));
 
 /**
  * When a message was written or an event happened: ISO 8601 in UTC, as the gateway writes it
- * (`2026-11-24T09:00:00.000Z`). A regex rather than `z.iso.datetime()`: the widget's chat parses every
+ * (`2026-11-24T09:00:00.000Z`). A regex rather than `zod.iso.datetime()`: the widget's chat parses every
  * event, and zod's datetime machinery would land in the widget's first download (zod sits in the
  * initial chunk): 378 B gzip measured.
  */
-export const Timestamp = z.string().check(z.regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/));
+export const Timestamp = zod.string().check(zod.regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/));
 
-export const MessageText = z.string().check(z.trim(), z.minLength(1), z.maxLength(4000));
+export const MessageText = zod.string().check(zod.trim(), zod.minLength(1), zod.maxLength(4000));
 
 /** `POST /v1/conversations` (header `Idempotency-Key`): the help session so far, so the agent never asks twice. */
-export const CreateConversation = z.strictObject({
+export const CreateConversation = zod.strictObject({
   context: SessionContext,
 });
-export type CreateConversation = z.infer<typeof CreateConversation>;
+export type CreateConversation = zod.infer<typeof CreateConversation>;
 
 export const CONVERSATION_STATUSES = ['queued', 'assigned', 'closed', 'ticket'] as const;
-export const ConversationStatus = z.enum(CONVERSATION_STATUSES);
-export type ConversationStatus = z.infer<typeof ConversationStatus>;
+export const ConversationStatus = zod.enum(CONVERSATION_STATUSES);
+export type ConversationStatus = zod.infer<typeof ConversationStatus>;
 
 /** The answer to `POST /v1/conversations`, and what a reload reads back. */
-export const ConversationView = z.strictObject({
+export const ConversationView = zod.strictObject({
   id: ConversationId,
   status: ConversationStatus,
   /** 1 is next; absent once an agent has it. */
-  position: z.optional(z.int().check(z.minimum(1))),
-  estimatedWaitSeconds: z.optional(z.int().check(z.minimum(0))),
+  position: zod.optional(zod.int().check(zod.minimum(1))),
+  estimatedWaitSeconds: zod.optional(zod.int().check(zod.minimum(0))),
   /** The short reference of a ticket (outside hours or with no agent online). */
-  ticket: z.optional(z.string()),
+  ticket: zod.optional(zod.string()),
 });
-export type ConversationView = z.infer<typeof ConversationView>;
+export type ConversationView = zod.infer<typeof ConversationView>;
+
+/** `GET /v1/status` (no token needed): whether people are answering now, for the widget's panel. */
+export const SupportStatus = zod.strictObject({
+  /** Within the support team's hours. */
+  open: zod.boolean(),
+  /** Agents online with a console that is still connected. */
+  agentsOnline: zod.int().check(zod.minimum(0)),
+  /** A new conversation's expected wait; absent when the gateway cannot estimate it. */
+  estimatedWaitSeconds: zod.optional(zod.int().check(zod.minimum(0))),
+});
+export type SupportStatus = zod.infer<typeof SupportStatus>;
+
+/**
+ * Typing signals are not stored and may be lost (a reload, a closed tab): a `typing: true` that is not
+ * renewed within TYPING_TTL_MS reads as stopped, and a sender still typing renews it every TYPING_RENEW_MS.
+ */
+export const TYPING_TTL_MS = 6000;
+export const TYPING_RENEW_MS = 3000;
 
 /** The answer to `GET /v1/conversations`: the candidate's conversations, newest first (the widget re-attaches to the newest one still going). */
-export const ConversationList = z.array(ConversationView);
-export type ConversationList = z.infer<typeof ConversationList>;
+export const ConversationList = zod.array(ConversationView);
+export type ConversationList = zod.infer<typeof ConversationList>;
 
 export const MESSAGE_AUTHORS = ['candidate', 'agent', 'system'] as const;
 
-export const Message = z.strictObject({
-  id: z.string(),
-  clientMessageId: z.optional(ClientMessageId),
-  author: z.enum(MESSAGE_AUTHORS),
+export const Message = zod.strictObject({
+  id: zod.string(),
+  clientMessageId: zod.optional(ClientMessageId),
+  author: zod.enum(MESSAGE_AUTHORS),
   /** The agent's display name; the candidate's own messages carry none. */
-  name: z.optional(z.string()),
-  text: z.string(),
+  name: zod.optional(zod.string()),
+  text: zod.string(),
   at: Timestamp,
 });
-export type Message = z.infer<typeof Message>;
+export type Message = zod.infer<typeof Message>;
 
 /** `POST /v1/conversations/:id/messages`. */
-export const SendMessage = z.strictObject({ clientMessageId: ClientMessageId, text: MessageText });
-export type SendMessage = z.infer<typeof SendMessage>;
+export const SendMessage = zod.strictObject({ clientMessageId: ClientMessageId, text: MessageText });
+export type SendMessage = zod.infer<typeof SendMessage>;
 
 /** `POST /v1/conversations/:id/typing`. */
-export const Typing = z.strictObject({ typing: z.boolean() });
-export type Typing = z.infer<typeof Typing>;
+export const Typing = zod.strictObject({ typing: zod.boolean() });
+export type Typing = zod.infer<typeof Typing>;
 
 /** `POST /v1/conversations/:id/csat`: 1 (bad) to 5 (good). */
-export const Csat = z.strictObject({
-  score: z.int().check(z.minimum(1), z.maximum(5)),
-  comment: z.optional(z.string().check(z.maxLength(2000))),
+export const Csat = zod.strictObject({
+  score: zod.int().check(zod.minimum(1), zod.maximum(5)),
+  comment: zod.optional(zod.string().check(zod.maxLength(2000))),
 });
-export type Csat = z.infer<typeof Csat>;
+export type Csat = zod.infer<typeof Csat>;
 
 /**
  * One event of a conversation's stream. `seq` increases by one per conversation and is the SSE `id:`,
  * so `Last-Event-ID` resumes exactly after the last event seen; `type` is the SSE `event:`. A plain union
- * of objects with a literal `type` (the same check as `z.discriminatedUnion`, which would add 476 B gzip to
+ * of objects with a literal `type` (the same check as `zod.discriminatedUnion`, which would add 476 B gzip to
  * the widget's first download for the same reason as `Timestamp`).
  */
-export const ConversationEvent = z.union([
-  z.strictObject({ type: z.literal('message'), seq: z.int(), at: Timestamp, message: Message }),
-  z.strictObject({ type: z.literal('agent_joined'), seq: z.int(), at: Timestamp, agent: z.strictObject({ name: z.string() }) }),
-  z.strictObject({ type: z.literal('agent_typing'), seq: z.int(), at: Timestamp, typing: z.boolean() }),
-  z.strictObject({
-    type: z.literal('queue_update'),
-    seq: z.int(),
+export const ConversationEvent = zod.union([
+  zod.strictObject({ type: zod.literal('message'), seq: zod.int(), at: Timestamp, message: Message }),
+  zod.strictObject({ type: zod.literal('agent_joined'), seq: zod.int(), at: Timestamp, agent: zod.strictObject({ name: zod.string() }) }),
+  zod.strictObject({ type: zod.literal('agent_typing'), seq: zod.int(), at: Timestamp, typing: zod.boolean() }),
+  zod.strictObject({
+    type: zod.literal('queue_update'),
+    seq: zod.int(),
     at: Timestamp,
-    position: z.int().check(z.minimum(1)),
-    estimatedWaitSeconds: z.int().check(z.minimum(0)),
+    position: zod.int().check(zod.minimum(1)),
+    /** Absent when the gateway cannot estimate it (nobody online, no recent conversations to learn from). */
+    estimatedWaitSeconds: zod.optional(zod.int().check(zod.minimum(0))),
   }),
-  z.strictObject({ type: z.literal('transferred'), seq: z.int(), at: Timestamp, queue: z.string() }),
-  z.strictObject({ type: z.literal('closed'), seq: z.int(), at: Timestamp }),
-  z.strictObject({ type: z.literal('csat_requested'), seq: z.int(), at: Timestamp }),
-  z.strictObject({ type: z.literal('ticket_created'), seq: z.int(), at: Timestamp, ticket: z.string() }),
+  zod.strictObject({ type: zod.literal('transferred'), seq: zod.int(), at: Timestamp, queue: zod.string() }),
+  zod.strictObject({ type: zod.literal('closed'), seq: zod.int(), at: Timestamp }),
+  zod.strictObject({ type: zod.literal('csat_requested'), seq: zod.int(), at: Timestamp }),
+  zod.strictObject({ type: zod.literal('ticket_created'), seq: zod.int(), at: Timestamp, ticket: zod.string() }),
 ]);
-export type ConversationEvent = z.infer<typeof ConversationEvent>;
+export type ConversationEvent = zod.infer<typeof ConversationEvent>;
 export type ConversationEventType = ConversationEvent['type'];
 
 /** Every error answer of the gateway: a stable code and a message that says what to fix. */
-export const ApiError = z.strictObject({ error: z.strictObject({ code: z.string(), message: z.string() }) });
-export type ApiError = z.infer<typeof ApiError>;
+export const ApiError = zod.strictObject({ error: zod.strictObject({ code: zod.string(), message: zod.string() }) });
+export type ApiError = zod.infer<typeof ApiError>;
 
 // --- The widget's chat client ---
 
 /** A message the candidate wrote that the gateway has not confirmed yet. */
-export const OutboxMessage = z.strictObject({ clientMessageId: ClientMessageId, text: z.string(), at: z.number() });
-export type OutboxMessage = z.infer<typeof OutboxMessage>;
+export const OutboxMessage = zod.strictObject({ clientMessageId: ClientMessageId, text: zod.string(), at: zod.number() });
+export type OutboxMessage = zod.infer<typeof OutboxMessage>;
 
 /** Bumped when the stored chat changes shape; an older one is dropped, not misread. */
 export const CHAT_SESSION_VERSION = 1;
 
 /** The chat client's record in sessionStorage, so a reload re-attaches to the conversation and sends what is left. */
-export const ChatSession = z.strictObject({
-  version: z.literal(CHAT_SESSION_VERSION),
+export const ChatSession = zod.strictObject({
+  version: zod.literal(CHAT_SESSION_VERSION),
   /** The `Idempotency-Key` of the candidate's "Send": a retry, even after a reload, is the same conversation. */
   key: IdempotencyKey,
   /** Known once the gateway has answered the create. */
-  conversationId: z.optional(ConversationId),
+  conversationId: zod.optional(ConversationId),
   /** In the order they were written; each is removed once the gateway has it. */
-  outbox: z.array(OutboxMessage),
+  outbox: zod.array(OutboxMessage),
   /**
    * The seq of the newest event the candidate had on screen: agent messages after it are unread (the
    * launcher's marker), also after a reload that replays them. Optional, so a record stored before it
    * still reads (as nothing seen) and the version stays.
    */
-  seen: z.optional(z.int()),
+  seen: zod.optional(zod.int()),
 });
-export type ChatSession = z.infer<typeof ChatSession>;
+export type ChatSession = zod.infer<typeof ChatSession>;

@@ -1,39 +1,39 @@
 /** @module Schemas of the knowledge base's sources: article front matter and kb.config.yaml (Node only; the browser never loads them). */
-import * as z from 'zod/mini';
+import * as zod from 'zod/mini';
 import { ArticleId, ArticlePhase, CheckName, FeaturedArticles, Locale, LocaleSearchConfig, Topic } from './kb.ts';
 
-const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD, such as 2026-11-02'));
-const NonEmptyText = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+const IsoDate = zod.string().check(zod.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD, such as 2026-11-02'));
+const NonEmptyText = zod.string().check(zod.trim(), zod.minLength(1, 'must not be empty'));
 
 export const MIN_QUESTIONS = 5;
 export const MIN_PUBLISHED_REVIEWERS = 2;
 
-export const ArticleFrontMatter = z.strictObject({
+export const ArticleFrontMatter = zod.strictObject({
   id: ArticleId,
   locale: Locale,
-  title: NonEmptyText.check(z.maxLength(90, 'keep the title under 90 characters')),
-  summary: NonEmptyText.check(z.maxLength(320, 'the summary is the bot\'s answer: one or two sentences, at most 320 characters')),
-  questions: z.array(NonEmptyText),
-  keywords: z.array(NonEmptyText).check(z.minLength(3, 'list at least 3 keywords')),
+  title: NonEmptyText.check(zod.maxLength(90, 'keep the title under 90 characters')),
+  summary: NonEmptyText.check(zod.maxLength(320, 'the summary is the bot\'s answer: one or two sentences, at most 320 characters')),
+  questions: zod.array(NonEmptyText),
+  keywords: zod.array(NonEmptyText).check(zod.minLength(3, 'list at least 3 keywords')),
   topic: Topic,
   phase: ArticlePhase,
-  check: z.optional(CheckName),
-  related: z.array(ArticleId),
+  check: zod.optional(CheckName),
+  related: zod.array(ArticleId),
   owner: NonEmptyText,
-  reviewed_by: z.array(NonEmptyText),
+  reviewed_by: zod.array(NonEmptyText),
   reviewed_at: IsoDate,
-  review_every: z.int().check(z.positive('review_every is a number of days, such as 180')),
-  status: z.enum(['draft', 'published']),
-  source_hash: z.optional(z.string().check(z.regex(/^[0-9a-f]{12,64}$/, 'source_hash is written by `lifeline-kb stamp`'))),
+  review_every: zod.int().check(zod.positive('review_every is a number of days, such as 180')),
+  status: zod.enum(['draft', 'published']),
+  source_hash: zod.optional(zod.string().check(zod.regex(/^[0-9a-f]{12,64}$/, 'source_hash is written by `lifeline-kb stamp`'))),
 });
-export type ArticleFrontMatter = z.infer<typeof ArticleFrontMatter>;
+export type ArticleFrontMatter = zod.infer<typeof ArticleFrontMatter>;
 
-export const KbConfig = z.strictObject({
+export const KbConfig = zod.strictObject({
   version: NonEmptyText,
   sourceLocale: Locale,
-  locales: z.array(Locale).check(z.minLength(1, 'list at least one locale')),
-  placeholders: z.array(z.string().check(z.regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'a placeholder is dotted words such as links.reschedule'))),
-  search: z._default(z.record(Locale, LocaleSearchConfig), {}),
-  featured: z._default(FeaturedArticles, {}),
+  locales: zod.array(Locale).check(zod.minLength(1, 'list at least one locale')),
+  placeholders: zod.array(zod.string().check(zod.regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'a placeholder is dotted words such as links.reschedule'))),
+  search: zod._default(zod.record(Locale, LocaleSearchConfig), {}),
+  featured: zod._default(FeaturedArticles, {}),
 });
-export type KbConfig = z.infer<typeof KbConfig>;
+export type KbConfig = zod.infer<typeof KbConfig>;

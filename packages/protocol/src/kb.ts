@@ -1,21 +1,21 @@
 /** @module Schemas of the knowledge base the browser needs too: the shared vocabulary and the compiled files the widget loads. */
-import * as z from 'zod/mini';
+import * as zod from 'zod/mini';
 
 /** Bumped when the compiled locale file changes shape; the search refuses other versions. */
 export const KB_FORMAT_VERSION = 1;
 
-export const Locale = z.string().check(
-  z.regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a locale is a language code such as "en", "es" or "pt-BR"'),
+export const Locale = zod.string().check(
+  zod.regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a locale is a language code such as "en", "es" or "pt-BR"'),
 );
-export type Locale = z.infer<typeof Locale>;
+export type Locale = zod.infer<typeof Locale>;
 
 export const PHASES = ['before', 'during', 'after'] as const;
-export const Phase = z.enum(PHASES);
-export type Phase = z.infer<typeof Phase>;
+export const Phase = zod.enum(PHASES);
+export type Phase = zod.infer<typeof Phase>;
 
 /** An article is for one exam phase, or for all of them. */
-export const ArticlePhase = z.enum([...PHASES, 'any']);
-export type ArticlePhase = z.infer<typeof ArticlePhase>;
+export const ArticlePhase = zod.enum([...PHASES, 'any']);
+export type ArticlePhase = zod.infer<typeof ArticlePhase>;
 
 export const TOPICS = [
   'account',
@@ -31,8 +31,8 @@ export const TOPICS = [
   'support',
   'instructors',
 ] as const;
-export const Topic = z.enum(TOPICS);
-export type Topic = z.infer<typeof Topic>;
+export const Topic = zod.enum(TOPICS);
+export type Topic = zod.infer<typeof Topic>;
 
 /** Self-service checks an article can offer (see packages/checks). */
 export const CHECK_NAMES = [
@@ -48,70 +48,72 @@ export const CHECK_NAMES = [
   'screen-share',
   'id-photo',
 ] as const;
-export const CheckName = z.enum(CHECK_NAMES);
-export type CheckName = z.infer<typeof CheckName>;
+export const CheckName = zod.enum(CHECK_NAMES);
+export type CheckName = zod.infer<typeof CheckName>;
 
-export const ArticleId = z.string().check(
-  z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id is lowercase words joined by "-", such as "camera-not-working"'),
+export const ArticleId = zod.string().check(
+  zod.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id is lowercase words joined by "-", such as "camera-not-working"'),
 );
-export type ArticleId = z.infer<typeof ArticleId>;
+export type ArticleId = zod.infer<typeof ArticleId>;
 
 
 /** Per-locale search vocabulary the editors control. */
-export const LocaleSearchConfig = z.strictObject({
+export const LocaleSearchConfig = zod.strictObject({
   /** Each entry maps a word or phrase candidates type to the words the articles use ("webcam" -> "camera"). */
-  synonyms: z._default(z.record(z.string(), z.union([z.string(), z.array(z.string())])), {}),
-  stopWords: z._default(z.array(z.string()), []),
+  synonyms: zod._default(zod.record(zod.string(), zod.union([zod.string(), zod.array(zod.string())])), {}),
+  stopWords: zod._default(zod.array(zod.string()), []),
 });
-export type LocaleSearchConfig = z.infer<typeof LocaleSearchConfig>;
+export type LocaleSearchConfig = zod.infer<typeof LocaleSearchConfig>;
 
 /** Per phase, the articles the widget offers as quick replies when it opens, most useful first. */
-export const FeaturedArticles = z.strictObject({
-  before: z.optional(z.array(ArticleId)),
-  during: z.optional(z.array(ArticleId)),
-  after: z.optional(z.array(ArticleId)),
+export const FeaturedArticles = zod.strictObject({
+  before: zod.optional(zod.array(ArticleId)),
+  during: zod.optional(zod.array(ArticleId)),
+  after: zod.optional(zod.array(ArticleId)),
 });
-export type FeaturedArticles = z.infer<typeof FeaturedArticles>;
+export type FeaturedArticles = zod.infer<typeof FeaturedArticles>;
 
 
 /** An article as the widget receives it: HTML already rendered and sanitized, plain text for search. */
-export const CompiledArticle = z.strictObject({
+export const CompiledArticle = zod.strictObject({
   id: ArticleId,
-  title: z.string(),
-  summary: z.string(),
-  questions: z.array(z.string()),
-  keywords: z.array(z.string()),
+  title: zod.string(),
+  summary: zod.string(),
+  questions: zod.array(zod.string()),
+  keywords: zod.array(zod.string()),
   topic: Topic,
   phase: ArticlePhase,
-  check: z.optional(CheckName),
-  related: z.array(ArticleId),
-  html: z.string(),
-  text: z.string(),
-  placeholders: z.array(z.string()),
+  check: zod.optional(CheckName),
+  /** The answer offers "Talk to a person" at once (the article is about reaching one). */
+  handover: zod.optional(zod.boolean()),
+  related: zod.array(ArticleId),
+  html: zod.string(),
+  text: zod.string(),
+  placeholders: zod.array(zod.string()),
 });
-export type CompiledArticle = z.infer<typeof CompiledArticle>;
+export type CompiledArticle = zod.infer<typeof CompiledArticle>;
 
 /** One `<locale>.<hash>.json` file. */
-export const CompiledKb = z.strictObject({
-  format: z.literal(KB_FORMAT_VERSION),
-  kbVersion: z.string(),
+export const CompiledKb = zod.strictObject({
+  format: zod.literal(KB_FORMAT_VERSION),
+  kbVersion: zod.string(),
   locale: Locale,
   search: LocaleSearchConfig,
-  featured: z._default(FeaturedArticles, {}),
-  articles: z.array(CompiledArticle),
+  featured: zod._default(FeaturedArticles, {}),
+  articles: zod.array(CompiledArticle),
 });
-export type CompiledKb = z.infer<typeof CompiledKb>;
+export type CompiledKb = zod.infer<typeof CompiledKb>;
 
-export const KbManifest = z.strictObject({
-  format: z.literal(KB_FORMAT_VERSION),
-  kbVersion: z.string(),
-  locales: z.record(
+export const KbManifest = zod.strictObject({
+  format: zod.literal(KB_FORMAT_VERSION),
+  kbVersion: zod.string(),
+  locales: zod.record(
     Locale,
-    z.strictObject({
-      file: z.string(),
-      hash: z.string(),
-      articles: z.int(),
+    zod.strictObject({
+      file: zod.string(),
+      hash: zod.string(),
+      articles: zod.int(),
     }),
   ),
 });
-export type KbManifest = z.infer<typeof KbManifest>;
+export type KbManifest = zod.infer<typeof KbManifest>;

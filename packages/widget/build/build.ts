@@ -36,8 +36,10 @@ export async function buildWidget(outDir?: string): Promise<WidgetBuild> {
     const build = await rolldown({
       input: path.join(SOURCE, entry),
       platform: 'browser',
-      // Schemas in @lifeline/protocol are `z.*(...)` calls at module level: pure, so unused ones drop out.
-      treeshake: { manualPureFunctions: ['z'] },
+      // Schemas in @lifeline/protocol are `zod.*(...)` calls at module level: pure, so unused ones drop out.
+      // The name must be one no dependency uses: with `z`, minified Preact's own `z` (its style setter) was
+      // dropped too, and every `style` prop (the theme, the microphone meter) silently did nothing.
+      treeshake: { manualPureFunctions: ['zod'] },
       transform: { target: 'es2022' },
       logLevel: 'warn',
     });
