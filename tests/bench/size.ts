@@ -35,6 +35,7 @@ const ROLES: [string, string][] = [
   ['widget/src/chat/i18n/en.ts', 'chat: English'],
   ['widget/src/chat/i18n/es.ts', 'chat: Spanish'],
   ['widget/src/attributes/index.ts', 'data-* setup, on a script tag that has it'],
+  ['widget/src/i18n/pseudo.ts', 'right-to-left test locale (ar-XB)'],
 ];
 
 const gzip = (code: string) => gzipSync(code, { level: 9 }).length;

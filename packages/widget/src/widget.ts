@@ -9,10 +9,12 @@ import { describeInvalid, validateConfig, validateContext, type Validated } from
 import { directionOf, kbLocaleFor, loadLanguage, neutralPhrase, resolveLocale, type Language, type UiLocale } from './i18n/index.ts';
 import type * as ArticleModule from './article/index.ts';
 import type { ChatFlow, ChatHost } from './chat/index.ts';
+import type { ErrorDetail, WidgetErrorCode } from './config/messages.ts';
 import type { ChecksFlow, ChecksHost } from './checks/index.ts';
 import { fillText, loadKnowledge, type Knowledge } from './kb/index.ts';
 import { appendEntry, forget, hasStoredChat, loadHelpSession, newHelpSession, saveHelpSession } from './session/index.ts';
 import { App } from './ui/App.tsx';
+import { MAX_QUESTION_CHARS } from './ui/Composer.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { adoptStyles, PANEL_CSS } from './ui/styles.ts';
 import type { ArticleDetail, ArticleSummary, KbStatus, UiActions, ViewModel } from './ui/view-model.ts';
@@ -80,6 +82,8 @@ export class LifelineWidget implements LifelineApi {
   private ready = false;
   private session: HelpSession;
   private opened = false;
+  /** Folded down to its header: the exam shows, the conversation and the chat go on. */
+  private minimised = false;
   private reading: string | undefined;
   private knowledge: Knowledge | undefined;
   private kbStatus: KbStatus = 'idle';
@@ -88,7 +92,13 @@ export class LifelineWidget implements LifelineApi {
   /** The article view and its HTML filling: a lazy chunk, loaded the first time an article opens. */
   private articleModule: typeof ArticleModule | undefined;
   private articleModuleLoading = false;
-  private emptyHint = false;
+  /** A note under the question box: Send was pressed with nothing typed, or a long question was cut. */
+  private hint: 'empty' | 'cut' | '' = '';
+  /** A view whose code could not be loaded (offline): loaded again by Retry or when the network returns. */
+  private retryLoad: (() => void) | undefined;
+  private prefetched = false;
+  /** Whether people are answering now, in the chat's words: fetched each time the panel opens. */
+  private availability: string | undefined;
   /** What the panel showed at the last scroll, so new messages scroll into view once. */
   private scrolledFor = '';
   private destroyed = false;
@@ -121,6 +131,7 @@ export class LifelineWidget implements LifelineApi {
       const method = this[name].bind(this) as (...args: unknown[]) => unknown;
       (this as Record<string, unknown>)[name] = (...args: unknown[]) => (this.destroyed && name !== 'getSessionContext' ? undefined : this.guard(() => method(...args)));
     }
+    addEventListener('online', this.reload);
   }
 
   init(input: unknown): boolean {
@@ -154,7 +165,9 @@ export class LifelineWidget implements LifelineApi {
       this.saveView();
       this.emit('open', {});
     }
+    this.minimised = false;
     void this.ensureKnowledge();
+    this.prefetch();
     this.render();
     this.focusInside();
   }
@@ -173,17 +186,19 @@ export class LifelineWidget implements LifelineApi {
   }
 
   toggle(): void {
-    if (this.opened) this.close();
+    if (this.opened && !this.minimised) this.close();
     else this.open();
   }
 
   ask(question: unknown): void {
     if (!this.requireInit('ask')) return;
     if (typeof question !== 'string' || question.trim() === '') {
-      this.misuse('ask', 'the question as text', question, "'my camera is not working'");
+      this.fail('ask.invalid', { got: question });
       return;
     }
-    const text = question.trim().slice(0, 500);
+    const text = question.trim().slice(0, MAX_QUESTION_CHARS);
+    // Said under the question box, so a long paste is not cut without notice.
+    this.hint = text.length < question.trim().length ? 'cut' : '';
     this.reading = undefined;
     this.record({ type: 'question', at: this.env.now(), text });
     this.emit('question', { question: text });
@@ -199,7 +214,7 @@ export class LifelineWidget implements LifelineApi {
   showArticle(id: unknown): void {
     if (!this.requireInit('showArticle')) return;
     if (typeof id !== 'string' || id === '') {
-      this.misuse('showArticle', 'an article id', id, "'camera-not-working'", 'article.invalid');
+      this.fail('article.invalid', { got: id });
       return;
     }
     if (!this.opened) this.open();
@@ -226,7 +241,7 @@ export class LifelineWidget implements LifelineApi {
   setLocale(input: unknown): void {
     const parsed = Locale.safeParse(input);
     if (!parsed.success) {
-      this.misuse('setLocale', 'a language code', input, "'es'", 'locale.invalid');
+      this.fail('locale.invalid', { got: input });
       return;
     }
     this.switchLanguage(resolveLocale(parsed.data, []));
@@ -251,7 +266,7 @@ export class LifelineWidget implements LifelineApi {
           this.emit('ready', { locale });
         }
       },
-      (cause: unknown) => this.loadFailed('locale', `the ${locale} texts`, cause),
+      (cause: unknown) => this.fail('locale.load_failed', { cause }),
     );
   }
 
@@ -268,7 +283,7 @@ export class LifelineWidget implements LifelineApi {
 
   setToken(token: unknown): void {
     if (typeof token !== 'string' || token === '') {
-      this.misuse('setToken', 'the token as text', token, 'token', 'chat.invalid');
+      this.fail('chat.invalid', { got: token });
       return;
     }
     this.token = token;
@@ -283,20 +298,59 @@ export class LifelineWidget implements LifelineApi {
     this.withFlow('chat', use, async () => new (await import('./chat/index.ts')).ChatFlow(this.shadow, this.flowHost));
   }
 
-  /** Loads a flow's chunk once, then hands the flow to `use`; a chunk that fails to load is reported as `<kind>.load_failed`. */
+  /**
+   * Loads a flow's chunk once, then hands the flow to `use`. A chunk that fails to load is reported as
+   * `<kind>.load_failed`, and the panel says so and loads it again when the network returns.
+   */
   private withFlow<K extends keyof Flows>(kind: K, use: (flow: Flows[K]) => Promise<void>, load: () => Promise<Flows[K]>): void {
+    this.retryLoad = undefined;
     this.render();
     const chunk = (this.flows[kind] ??= load().then((flow) => ((this as unknown as Flows)[kind] = flow)) as never) as Promise<Flows[K]>;
     chunk.then(
       (flow) => void (this.destroyed || use(flow).then(() => this.render())),
       (cause: unknown) => {
         delete this.flows[kind];
-        if (this.showing === kind) this.showing = undefined;
-        this.loadFailed(kind, `the ${kind}`, cause);
+        if (this.showing === kind) this.retryLoad = () => this.withFlow(kind, use, load);
+        this.fail(`${kind}.load_failed`, { cause });
         this.render();
       },
     );
   }
+
+  /**
+   * Once the panel is open, what a press will need is fetched while the page is idle: a candidate whose
+   * network drops later can still open the steps, the checks and the chat. Never before the panel opens,
+   * so none of it weighs on the exam page's own load. A failure is quiet and tried again at the next open.
+   */
+  private prefetch(): void {
+    (globalThis.requestIdleCallback ?? setTimeout)(() => {
+      const locale = this.locale;
+      if (this.destroyed) return;
+      if (!this.prefetched) {
+        this.prefetched = true;
+        Promise.all([import('./article/index.ts'), import('./checks/index.ts').then((checks) => checks.preload(locale))]).catch(() => (this.prefetched = false));
+      }
+      // The chat's code comes with the answer to "is anyone answering now?".
+      if (this.config?.chat) {
+        import('./chat/index.ts')
+          .then((chat) => chat.availability(this.flowHost, this.supportHours()))
+          .then((text) => {
+            this.availability = text;
+            this.render();
+          }, () => undefined);
+      }
+    });
+  }
+
+  /** Retry, or the network is back: load again what could not be loaded (the answers, a view's code). */
+  private readonly reload = () => {
+    const again = this.retryLoad;
+    this.retryLoad = undefined;
+    if (this.kbStatus === 'failed') this.retry();
+    again?.();
+    if (this.opened) this.prefetch();
+    this.render();
+  };
 
   /** What the checks and the chat may ask of the widget. */
   private readonly flowHost: ChecksHost & ChatHost = {
@@ -336,7 +390,7 @@ export class LifelineWidget implements LifelineApi {
 
   on(event: LifelineEvent, listener: Listener): void {
     if (!LIFELINE_EVENTS.includes(event) || typeof listener !== 'function') {
-      this.misuse('on', `an event name (${LIFELINE_EVENTS.join(', ')}) and a function`, event, "'escalate', (detail) => ...");
+      this.fail('on.invalid', { got: event });
       return;
     }
     const set = this.listeners.get(event) ?? new Set();
@@ -368,6 +422,7 @@ export class LifelineWidget implements LifelineApi {
     this.destroyed = true;
     this.checks?.dispose();
     this.chat?.dispose();
+    removeEventListener('online', this.reload);
     render(null, this.mount);
     this.mount.remove();
     this.listeners.clear();
@@ -391,7 +446,7 @@ export class LifelineWidget implements LifelineApi {
         this.render();
       };
       waiting.then(settle, (cause: unknown) => {
-        this.report(new LifelineError('kb.fuzzy_failed', 'the spelling helper could not be loaded; answering without it', { cause }));
+        this.fail('kb.fuzzy_failed', { cause });
         settle();
       });
       return;
@@ -423,7 +478,7 @@ export class LifelineWidget implements LifelineApi {
     if (!knowledge) return;
     if (!knowledge.article(id)) {
       this.reading = undefined;
-      this.report(new LifelineError('article.not_found', `no article "${id}" in the ${knowledge.locale} knowledge base (KB version ${knowledge.kbVersion}); check the id against knowledge-base/${knowledge.locale}/`));
+      this.fail('article.not_found', { id, locale: knowledge.locale, kbVersion: knowledge.kbVersion });
       this.render();
       return;
     }
@@ -449,8 +504,8 @@ export class LifelineWidget implements LifelineApi {
       },
       (cause: unknown) => {
         this.articleModuleLoading = false;
-        this.reading = undefined;
-        this.loadFailed('article', 'the article view', cause);
+        if (this.reading) this.retryLoad = () => this.loadArticleModule();
+        this.fail('article.load_failed', { cause });
         this.render();
       },
     );
@@ -496,7 +551,8 @@ export class LifelineWidget implements LifelineApi {
     } catch (cause) {
       if (this.destroyed) return;
       this.kbStatus = 'failed';
-      this.report(isLifelineError(cause) ? cause : new LifelineError('kb.load_failed', 'the knowledge base could not be loaded; check kbUrl and the network', { cause }));
+      if (isLifelineError(cause)) this.report(cause);
+      else this.fail('kb.load_failed', { cause });
       this.render();
     }
   }
@@ -549,7 +605,7 @@ export class LifelineWidget implements LifelineApi {
   private summaryOf(id: string): ArticleSummary | undefined {
     const article = this.knowledge?.article(id);
     if (!article) return undefined;
-    return { id, title: fillText(article.title, this.context, this.neutral), summary: fillText(article.summary, this.context, this.neutral), check: article.check };
+    return { id, title: fillText(article.title, this.context, this.neutral), summary: fillText(article.summary, this.context, this.neutral), check: article.check, handover: article.handover };
   }
 
   private detailOf(id: string | undefined): ArticleDetail | undefined {
@@ -564,22 +620,29 @@ export class LifelineWidget implements LifelineApi {
     close: () => this.guard(() => this.close()),
     ask: (question) =>
       this.guard(() => {
-        this.emptyHint = question.trim() === '';
-        if (this.emptyHint) this.render();
-        else this.ask(question);
+        if (question.trim()) this.ask(question);
+        else {
+          this.hint = 'empty';
+          this.render();
+        }
       }),
     choose: (id) => this.guard(() => this.choose(id)),
     read: (id) => this.guard(() => this.read(id)),
     back: () =>
       this.guard(() => {
-        this.reading = undefined;
+        this.reading = this.retryLoad = undefined;
         this.saveView();
-        this.render();
-        this.focusInside();
+        this.flowHost.leave();
       }),
     rate: (id, helpful) => this.guard(() => this.rate(id, helpful)),
     escalate: () => this.guard(() => this.escalate()),
-    retry: () => this.guard(() => this.retry()),
+    retry: () => this.guard(this.reload),
+    minimise: () =>
+      this.guard(() => {
+        this.minimised = !this.minimised;
+        this.render();
+        this.shadow.querySelector<HTMLElement>('.min-btn')?.focus();
+      }),
     checks: (only) => this.guard(() => this.runChecks(only ? { only: [only] } : undefined)),
     warm: () => this.guard(() => void this.ensureKnowledge()),
   };
@@ -593,6 +656,7 @@ export class LifelineWidget implements LifelineApi {
       const onPrimary = readableOn(theme.primary);
       Object.assign(themeVars, { '--lifeline-primary': theme.primary, '--primary': theme.primary, '--lifeline-on-primary': onPrimary, '--on-primary': onPrimary });
     }
+    if (theme.topBar) themeVars['--top'] = `${theme.topBar}px`;
     return {
       strings: language.strings,
       lang: this.locale,
@@ -605,14 +669,23 @@ export class LifelineWidget implements LifelineApi {
       items: transcript(this.session.entries),
       quickReplies: (this.config?.quickReplies ? this.config.quickReplies.flatMap((id) => this.knowledge?.article(id) ?? []) : (this.knowledge?.quickReplies(this.context.phase) ?? [])).flatMap((a) => this.summaryOf(a.id) ?? []),
       reading: this.detailOf(this.reading),
-      flowPanel: this.showing ? (this[this.showing]?.view(language.strings) ?? null) : undefined,
+      // While a view's code loads (or could not be loaded): null, the panel says which.
+      flowPanel: this.showing ? (this[this.showing]?.view(language.strings) ?? null) : this.reading && !this.articleModule ? null : undefined,
+      failed: !!this.retryLoad,
       chat: !!this.config?.chat,
+      people: this.config?.chat && this.showing !== 'chat' ? (this.availability ?? '') : undefined,
+      minimised: this.minimised,
       ArticleView: this.articleModule?.ArticleView,
       article: (id) => this.summaryOf(id),
-      supportHours: this.context.support?.hours === undefined ? undefined : String(this.context.support.hours),
+      supportHours: this.supportHours(),
       pending: this.pendingQuestions.length > 0,
-      emptyHint: this.emptyHint,
+      hint: this.hint,
     };
+  }
+
+  private supportHours(): string | undefined {
+    const hours = this.context.support?.hours;
+    return hours === undefined ? undefined : String(hours);
   }
 
   private render(): void {
@@ -648,14 +721,9 @@ export class LifelineWidget implements LifelineApi {
         listener(detail);
       } catch (cause) {
         // A host listener that throws must not break the widget, nor loop through `error` listeners.
-        if (event !== 'error') this.report(new LifelineError('listener.failed', `a listener for "${event}" threw: ${String(cause)}`, { cause }));
+        if (event !== 'error') this.fail('listener.failed', { event, cause });
       }
     }
-  }
-
-  /** Logs the error once and emits it as `error`; for callers around the widget (script tag, element). */
-  reportError(error: LifelineError): void {
-    this.report(error);
   }
 
   private report(error: LifelineError): void {
@@ -675,18 +743,22 @@ export class LifelineWidget implements LifelineApi {
     );
   }
 
-  /** A host called the API wrongly: say what the method needs, what it got, and a right call. */
-  private misuse(method: string, needs: string, got: unknown, example: string, code = `${method}.invalid`): void {
-    this.report(new LifelineError(code, `${method}() needs ${needs}, got ${JSON.stringify(got) ?? String(got)}; for example Lifeline('${method}', ${example})`));
-  }
-
-  private loadFailed(part: string, what: string, cause: unknown): void {
-    this.report(new LifelineError(`${part}.load_failed`, `${what} could not be loaded; check the network and try again`, { cause }));
+  /**
+   * Reports one of the widget's own errors (a wrong call, a failed load). Its message, for the developer,
+   * comes with the lazy errors chunk, as the config's do; without that chunk (offline) the code still goes out.
+   */
+  fail(code: WidgetErrorCode, detail: ErrorDetail = {}): void {
+    import('./config/errors.ts')
+      .then(
+        ({ widgetError }) => widgetError(code, detail),
+        () => new LifelineError(code, `${code}: see the error codes in the widget's documentation (its message could not be loaded)`, { cause: detail.cause }),
+      )
+      .then((error) => this.report(error));
   }
 
   private requireInit(command: string): boolean {
     if (this.config) return true;
-    this.report(new LifelineError('widget.not_initialized', `${command}() was called before init(); call Lifeline('init', { kbUrl: '/kb/' }) first`));
+    this.fail('widget.not_initialized', { command });
     return false;
   }
 

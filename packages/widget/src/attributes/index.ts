@@ -5,7 +5,7 @@
 
 /**
  * `data-kb-url`, `data-chat-url`, `data-locale`, `data-phase`, `data-exam-name`, `data-primary`,
- * `data-side`, `data-z-index`, `data-theme`, `data-open`, `data-persist`; `data-link-<name>` and
+ * `data-side`, `data-z-index`, `data-top-bar`, `data-theme`, `data-open`, `data-persist`; `data-link-<name>` and
  * `data-support-<name>` fill placeholders. Values stay strings where the schema wants strings,
  * so a typo reaches validation and is reported, not silently dropped.
  */
@@ -43,7 +43,8 @@ export function configFromAttributes(attributes: Record<string, string | undefin
         theme.mode = value;
         break;
       case 'zIndex':
-        theme.zIndex = /^\d+$/.test(value) ? Number(value) : value;
+      case 'topBar':
+        theme[name] = /^\d+$/.test(value) ? Number(value) : value;
         break;
       case 'phase':
         context.phase = value;

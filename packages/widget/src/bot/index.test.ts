@@ -72,18 +72,13 @@ describe('transcript', () => {
     expect(kinds(transcript([...entries, unanswered()])).filter((k) => k === 'offer-person')).toHaveLength(2);
   });
 
-  it('offers a person after two "No" ratings in a row', () => {
+  it('answers each "No" with a reply of its own (which carries "Talk to a person"), not a second offer after two', () => {
     const items = transcript([answered('a'), rated('a', false), answered('b'), rated('b', false)]);
-    expect(kinds(items)).toEqual(['answer', 'feedback-reply', 'answer', 'feedback-reply', 'offer-person']);
+    expect(kinds(items)).toEqual(['answer', 'feedback-reply', 'answer', 'feedback-reply']);
     expect(items.filter((i) => i.kind === 'feedback-reply')).toEqual([
       { kind: 'feedback-reply', key: 1, helpful: false },
       { kind: 'feedback-reply', key: 3, helpful: false },
     ]);
-  });
-
-  it('does not offer a person for No, Yes, No', () => {
-    const items = transcript([answered('a'), rated('a', false), answered('b'), rated('b', true), answered('c'), rated('c', false)]);
-    expect(kinds(items)).not.toContain('offer-person');
   });
 
   it('records the rating on the answer it rates', () => {

@@ -13,7 +13,10 @@ export interface SearchOutcome {
 /** "Did you mean" shows at most this many alternatives beside the best article. */
 export const MAX_ALTERNATIVES = 2;
 
-/** Two unhelpful answers, or two questions without an answer, in a row: offer a person. */
+/**
+ * Two questions without an answer in a row: offer a person. (Each unanswered question and each "No"
+ * carries "Talk to a person" itself; the offer says it in so many words.)
+ */
 export const MISSES_BEFORE_OFFER = 2;
 
 export function answerEntry(outcome: SearchOutcome, kbVersion: string, at: number): Extract<HelpSessionEntry, { type: 'answer' }> {
@@ -43,7 +46,6 @@ export type TranscriptItem =
 export function transcript(entries: readonly HelpSessionEntry[]): TranscriptItem[] {
   const items: TranscriptItem[] = [];
   let unanswered = 0;
-  let unhelpful = 0;
   entries.forEach((entry, key) => {
     switch (entry.type) {
       case 'question':
@@ -62,11 +64,6 @@ export function transcript(entries: readonly HelpSessionEntry[]): TranscriptItem
         if (!answer || answer.helpful !== undefined) break; // one rating per answer
         answer.helpful = entry.helpful;
         items.push({ kind: 'feedback-reply', key, helpful: entry.helpful });
-        unhelpful = entry.helpful ? 0 : unhelpful + 1;
-        if (unhelpful >= MISSES_BEFORE_OFFER) {
-          items.push({ kind: 'offer-person', key: key + 0.5 });
-          unhelpful = 0;
-        }
         break;
       }
       case 'escalate':

@@ -44,6 +44,8 @@ export interface ChatModel {
   readonly rejoined: boolean;
   readonly locale: string;
   articleTitle(id: string): string | undefined;
+  /** An agent message the candidate has not had on screen yet. */
+  isUnread(item: LogItem): boolean;
   confirm(): void;
   leave(): void;
   say(text: string): void;
@@ -194,15 +196,15 @@ function Conversation({ flow, strings }: Props) {
 function status(flow: ChatModel, strings: ChatStrings): string {
   if (flow.paused) return strings.unauthorized;
   if (flow.down) return globalThis.navigator?.onLine === false ? strings.offline : strings.reconnecting;
-  const wait = flow.waitSeconds === undefined ? '' : flow.waitSeconds < 60 ? strings.waitUnderMinute : format(strings.waitMinutes, { minutes: String(Math.round(flow.waitSeconds / 60)) });
+  const wait = flow.waitSeconds === undefined ? strings.noEstimate : flow.waitSeconds < 60 ? strings.waitUnderMinute : format(strings.waitMinutes, { minutes: String(Math.round(flow.waitSeconds / 60)) });
   switch (flow.stage) {
     case 'queued':
       return flow.position ? `${flow.position === 1 ? strings.queuedNext : format(strings.queued, { position: String(flow.position) })} ${wait}` : strings.starting;
     case 'agent':
       return format(strings.withAgent, { name: flow.agent ?? strings.agent });
     case 'ticket':
-      // "No agent is available right now" was true when the ticket was made, not necessarily now.
-      return format(flow.rejoined ? strings.ticketOpen : strings.ticket, { ticket: flow.ticket ?? '' });
+      // Why it became a ticket is the conversation's note, said once; the status only says it is open.
+      return format(strings.ticketOpen, { ticket: flow.ticket ?? '' });
     case 'closed':
       return strings.closed;
     case 'rated':
@@ -217,7 +219,7 @@ function Line({ item, flow, strings }: { item: LogItem; flow: ChatModel; strings
   if (!message || message.author === 'system') return <li class="note">{message?.text ?? item.note ?? format(strings.joined, { name: item.joined ?? '' })}</li>;
   const mine = message.author === 'candidate';
   return (
-    <li class={mine ? 'msg you' : 'msg bot'}>
+    <li class={mine ? 'msg you' : flow.isUnread(item) ? 'msg bot unread' : 'msg bot'}>
       <Said who={mine ? strings.you : (message.name ?? flow.agent ?? strings.agent)} at={message.at} locale={flow.locale} />
       <p>{message.text}</p>
     </li>

@@ -257,9 +257,12 @@ describe('"Talk to a person" with chat configured', () => {
     await waitFor(() => expect(lines(mounted)).toEqual(['Ana joined the chat.', en.transferred]));
     expect(status(mounted)).toBe(en.starting);
     gateway.emit({ type: 'ticket_created', ticket: 'T-4KX9QZ' });
+    // Why it became a ticket is said once, in the conversation; the status line only says it is open.
     const ticket = en.ticket.replace('{ticket}', 'T-4KX9QZ');
-    await waitFor(() => expect(status(mounted)).toBe(ticket));
+    await waitFor(() => expect(status(mounted)).toBe(en.ticketOpen.replace('{ticket}', 'T-4KX9QZ')));
     expect(lines(mounted).at(-1)).toBe(ticket);
+    const shown = [...mounted.shadow.querySelectorAll('.chat :not([aria-live])')].filter((e) => !e.children.length).map((e) => e.textContent);
+    expect(shown.filter((text) => text === ticket)).toHaveLength(1);
     // The candidate can still add to the ticket.
     expect(mounted.shadow.querySelector('#lifeline-message')).not.toBeNull();
   });
@@ -385,7 +388,8 @@ describe('"Talk to a person" with chat configured', () => {
     const mounted = await ready();
     mounted.widget.setToken(undefined);
     mounted.widget.setToken('');
-    expect(errorCodes(mounted)).toEqual(['chat.invalid', 'chat.invalid']);
+    await waitFor(() => expect(errorCodes(mounted)).toEqual(['chat.invalid', 'chat.invalid']));
+    expect(mounted.details<LifelineError>('error')[0]!.message).toMatch(/^setToken\(\) needs the token as text, got undefined/);
   });
 });
 

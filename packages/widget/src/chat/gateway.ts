@@ -5,7 +5,7 @@
  * setToken), chat.invalid (the gateway refused the request: retrying cannot help), chat.unavailable
  * (network or server trouble: retrying can).
  */
-import { ApiError, ConversationEvent, LifelineError } from '@lifeline/protocol';
+import { ApiError, ConversationEvent, LifelineError, SupportStatus } from '@lifeline/protocol';
 import { fetchEventSource } from '@microsoft/fetch-event-source';
 import type * as z from 'zod/mini';
 
@@ -69,6 +69,13 @@ export class Gateway {
     const parsed = schema.safeParse(await response.json().catch(() => undefined));
     if (!parsed.success) throw new LifelineError('chat.invalid', `the gateway's answer to ${path} is not what the widget expects: are the widget and the gateway the same version?`, { cause: parsed.error });
     return parsed.data;
+  }
+
+  /** Whether people are answering now (`GET /v1/status`, no token needed); undefined when the gateway cannot say. */
+  async status(): Promise<SupportStatus | undefined> {
+    const response = await this.fetcher(`${this.base}status`).catch(() => undefined);
+    const parsed = SupportStatus.safeParse(await response?.json().catch(() => undefined));
+    return parsed.success ? parsed.data : undefined;
   }
 
   /** Listens to a conversation's events after `afterSeq`; reconnects by itself until `stop()` or a fatal problem. */

@@ -4,7 +4,7 @@
  * outbox, the end and the rating. The gateway is reached through `gateway.ts`; a reload re-attaches, a new
  * tab finds the candidate's conversation still going; unread agent messages mark the launcher.
  */
-import { ChatConfig, ConversationList, ConversationView, Message, type ChatSession, type ConversationEvent, type LifelineError, type OutboxMessage, type SessionContext } from '@lifeline/protocol';
+import { ChatConfig, ConversationList, ConversationView, Message, TYPING_RENEW_MS, TYPING_TTL_MS, type ChatSession, type ConversationEvent, type LifelineError, type OutboxMessage, type SessionContext } from '@lifeline/protocol';
 import { h, type ComponentChild } from 'preact';
 import { describeInvalid, validate } from '../config/index.ts';
 import { format, type UiLocale, type UiStrings } from '../i18n/index.ts';
@@ -13,7 +13,7 @@ import { backoff, Gateway, retriable, type Stream } from './gateway.ts';
 import { loadChatStrings, type ChatStrings } from './i18n/index.ts';
 import { forgetChat, loadChat, newChat, randomId, saveChat } from './store.ts';
 import { CHAT_CSS } from './styles.ts';
-import { unreadMarker, type UnreadMarker } from './unread.ts';
+import { chime, titleCue, unreadMarker, type UnreadMarker } from './unread.ts';
 import { ChatView, type ChatModel, type LogItem, type Stage } from './ChatView.tsx';
 
 export { backoff, STALE_MS } from './gateway.ts';
@@ -45,6 +45,23 @@ export const TYPING_IDLE_MS = 4000;
 
 /** "Talk to a person" waits this long for the candidate's earlier conversations, then confirms a new one. */
 export const LOOKUP_MS = 3000;
+
+/**
+ * The line above the conversation with the bot, beside "Talk to a person": whether people are answering
+ * now (one `GET /v1/status`, asked each time the panel opens); when they are not, or the gateway cannot
+ * say, the support hours the host gave.
+ * Loading it also brings the chat's code and words, so "Talk to a person" still opens when the network drops.
+ */
+export async function availability(host: ChatHost, hours: string | undefined): Promise<string> {
+  const strings = await loadChatStrings(host.locale());
+  const config = validate(ChatConfig, host.chatConfig() ?? {}, 'config.invalid', ['chat']);
+  // A config mistake is reported by the flow, at "Talk to a person".
+  const status = config.ok ? await new Gateway(config.value.url, host.token, host.fetch).status() : undefined;
+  const wait = status?.estimatedWaitSeconds;
+  if (status?.open && status.agentsOnline) return wait === undefined ? strings.answeringNow : format(strings.answeringWait, { minutes: String(Math.max(1, Math.round(wait / 60))) });
+  // The hours matter when nobody answers now, or when the gateway could not say.
+  return [status ? strings.nobodyNow : '', hours && format(strings.hours, { hours })].filter(Boolean).join(' ');
+}
 
 export class ChatFlow implements ChatModel {
   stage: Stage = 'confirm';
@@ -78,6 +95,14 @@ export class ChatFlow implements ChatModel {
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When "typing" was last told to the agent: renewed every TYPING_RENEW_MS while the candidate types on. */
+  private typingToldAt = 0;
+  /** The agent's "typing…" goes off by itself when not renewed (a lost "stopped", the agent's tab closed). */
+  private agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The chat was on screen at the last render: coming back to it opens at the first unread message. */
+  private onScreen = false;
+  private settings: ChatConfig | undefined;
+  private readonly cueTitle = titleCue(document);
   private focusNext: string | undefined;
   private shownItems = -1;
   private switching = false;
@@ -158,10 +183,13 @@ export class ChatFlow implements ChatModel {
     void this.flush();
   };
 
-  /** A key in the composer: tell the agent, at most once per pause in typing. */
+  /** A key in the composer: tell the agent once per pause in typing, renewed while the typing goes on (an unrenewed signal expires). */
   readonly typed = () => {
     if (this.stage !== 'agent') return;
-    if (!this.typingTimer) this.tell(true);
+    if (!this.typingTimer || this.host.now() - this.typingToldAt >= TYPING_RENEW_MS) {
+      this.tell(true);
+      this.typingToldAt = this.host.now();
+    }
     clearTimeout(this.typingTimer);
     this.typingTimer = setTimeout(() => this.tell(false), TYPING_IDLE_MS);
   };
@@ -209,6 +237,7 @@ export class ChatFlow implements ChatModel {
     this.finish();
     this.observer.disconnect();
     this.marker.remove();
+    this.cueTitle(0);
     removeEventListener('online', this.wake);
     document.removeEventListener('visibilitychange', this.wake);
   }
@@ -219,18 +248,30 @@ export class ChatFlow implements ChatModel {
     return this.strings ? h(ChatView, { flow: this, strings: this.strings, ui }) : null;
   }
 
-  /** After a render: focus what the candidate needs next, and keep the newest message in view. */
+  /**
+   * After a render: keep the newest message in view, or, coming back to the chat (the panel opened again),
+   * open at the first message not read yet; then focus what the candidate needs next.
+   */
   afterRender(): void {
-    const target = this.focusNext && this.root.querySelector<HTMLElement>(this.focusNext);
-    if (target) {
-      target.focus();
-      this.focusNext = undefined;
-    }
+    const shown = this.root.querySelector('.chat');
     // The confirmation reads from its heading down; the conversation from its newest line.
     const items = this.stage === 'confirm' ? -1 : this.log.length + this.posted.length + this.outbox.length + Number(this.typing);
     const body = this.root.querySelector('.body');
-    if (body && items !== this.shownItems && items >= 0) body.scrollTop = body.scrollHeight;
+    const unread = !this.onScreen && shown?.querySelector('.unread');
+    if (body && unread) body.scrollTop += unread.getBoundingClientRect().top - body.getBoundingClientRect().top;
+    else if (body && items >= 0 && (items !== this.shownItems || !this.onScreen)) body.scrollTop = body.scrollHeight;
     this.shownItems = items;
+    this.onScreen = !!shown;
+    const target = this.focusNext && this.root.querySelector<HTMLElement>(this.focusNext);
+    if (target) {
+      target.focus({ preventScroll: !!unread });
+      this.focusNext = undefined;
+    }
+  }
+
+  /** The first agent message the candidate has not had on screen (the view marks it, to open there). */
+  isUnread(item: LogItem): boolean {
+    return item.seq > (this.session?.seen ?? 0) && item.message?.author === 'agent';
   }
 
   /** After setLocale, the new language's words follow (for the view, and for the marker while the view is not shown). */
@@ -258,9 +299,10 @@ export class ChatFlow implements ChatModel {
       session.seen = this.lastSeq;
       this.save();
     }
-    const seen = session?.seen ?? 0;
-    const count = session ? this.log.filter((item) => item.seq > seen && item.message?.author === 'agent').length : 0;
-    this.marker.show(count, count ? format(count > 1 ? this.strings!.unreadMany : this.strings!.unreadOne, { count: String(count) }) : '', this.locale);
+    const count = session ? this.log.filter((item) => this.isUnread(item)).length : 0;
+    const text = count ? format(count > 1 ? this.strings!.unreadMany : this.strings!.unreadOne, { count: String(count) }) : '';
+    this.marker.show(count, text, this.locale);
+    if (this.settings?.titleCue !== false) this.cueTitle(count);
   };
 
   // --- the conversation on the gateway ---
@@ -272,6 +314,7 @@ export class ChatFlow implements ChatModel {
       this.configInput = configured;
       const checked = validate(ChatConfig, configured ?? {}, 'config.invalid', ['chat']);
       this.gateway = checked.ok ? new Gateway(checked.value.url, () => this.host.token() ?? checked.value.token, this.host.fetch) : undefined;
+      this.settings = checked.ok ? checked.value : undefined;
       if (!checked.ok) (await describeInvalid(checked)).forEach(this.host.report);
     }
     const locale = this.host.locale();
@@ -323,12 +366,19 @@ export class ChatFlow implements ChatModel {
     }
   }
 
-  /** Re-attach after a reload (or a new token): the conversation's state now, then its events from the start. */
+  /**
+   * Re-attach after a reload (or a new token): the conversation's state now, then its events from the start.
+   * A conversation the gateway no longer gives this candidate (another identity after the reload, a
+   * conversation removed) is let go: "Talk to a person" looks for the candidate's own, or starts anew.
+   */
   private async attach(): Promise<void> {
     try {
       this.connect(await this.gateway!.request(`conversations/${this.session!.conversationId}`, undefined, ConversationView));
     } catch (error) {
-      this.fail(error as LifelineError, () => this.attach());
+      if ((error as LifelineError).code !== 'chat.invalid') return this.fail(error as LifelineError, () => this.attach());
+      this.host.report(error as LifelineError);
+      this.reset();
+      void this.open().then(this.host.render);
     }
   }
 
@@ -404,6 +454,8 @@ export class ChatFlow implements ChatModel {
         if (message.author === 'agent') {
           this.typing = false;
           this.announcement = format(strings.said, { name: message.name ?? this.agent ?? strings.agent, text: message.text });
+          // Heard only when it is not seen: the panel closed, or the exam in front of this tab.
+          if (this.settings?.sound && (document.hidden || !this.root.querySelector('.chat')) && event.seq > (this.session?.seen ?? 0)) chime();
         }
         break;
       }
@@ -414,6 +466,13 @@ export class ChatFlow implements ChatModel {
         break;
       case 'agent_typing':
         this.typing = event.typing;
+        clearTimeout(this.agentTypingTimer);
+        if (event.typing) {
+          this.agentTypingTimer = setTimeout(() => {
+            this.typing = false;
+            this.host.render();
+          }, TYPING_TTL_MS);
+        }
         break;
       case 'queue_update':
         this.position = event.position;
@@ -519,6 +578,7 @@ export class ChatFlow implements ChatModel {
     this.stream = undefined;
     clearTimeout(this.retryTimer);
     clearTimeout(this.typingTimer);
+    clearTimeout(this.agentTypingTimer);
     this.session = undefined;
     this.paused = this.down = false;
     if (!this.disposed) forgetChat(this.host.storage());

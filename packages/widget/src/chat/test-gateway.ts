@@ -5,7 +5,7 @@
  * line, a lost answer, a 401, a replay).
  * End-to-end tests against the real gateway live in tests/.
  */
-import type { ConversationEvent, ConversationView, Message, SessionContext } from '@lifeline/protocol';
+import type { ConversationEvent, ConversationView, Message, SessionContext, SupportStatus } from '@lifeline/protocol';
 import { http, HttpResponse } from 'msw';
 
 export const GATEWAY_URL = 'http://gateway.test';
@@ -39,6 +39,9 @@ export class FakeGateway {
   replayAll = false;
   /** What GET answers about the conversation; its status follows the events (an agent joins, a ticket, the close). */
   view: Omit<ConversationView, 'id'> = { status: 'queued', position: 3, estimatedWaitSeconds: 180 };
+  /** What `GET /v1/status` answers (no token needed; asked each time the panel opens, and not in `requests`). */
+  support: SupportStatus = { open: true, agentsOnline: 2, estimatedWaitSeconds: 120 };
+  statusAsked = 0;
   private readonly streams = new Set<ReadableStreamDefaultController<Uint8Array>>();
   private readonly encoder = new TextEncoder();
   private ids = 0;
@@ -47,6 +50,10 @@ export class FakeGateway {
     http.all(`${GATEWAY_URL}/v1/*`, async ({ request }) => {
       if (!this.online) return HttpResponse.error();
       const path = new URL(request.url).pathname;
+      if (path === '/v1/status') {
+        this.statusAsked += 1;
+        return HttpResponse.json(this.support);
+      }
       const headers = Object.fromEntries(request.headers.entries());
       const body = request.method === 'POST' ? await request.json().catch(() => undefined) : undefined;
       this.requests.push({ method: request.method, path, headers, body });

@@ -55,3 +55,59 @@ function set(element: Element, name: string, value: string | null): void {
   if (value === null) element.removeAttribute(name);
   else element.setAttribute(name, value);
 }
+
+/**
+ * The page's title with the unread count in front — "(2) Biology 101 — Final exam" — while the tab is in
+ * the background: the cue a candidate sees from the exam's own tab or the proctoring app. Called with 0 (or
+ * with the tab shown) it puts the host's title back, unless the host has changed the title meanwhile.
+ */
+export function titleCue(doc: Document): (count: number) => void {
+  let original = '';
+  let cued = '';
+  let count = 0;
+  const apply = () => {
+    const wanted = count && doc.visibilityState === 'hidden' ? `(${count > 9 ? '9+' : count}) ` : '';
+    if (cued && doc.title !== cued) cued = ''; // the host set a title of its own: it stays
+    if (!cued) original = doc.title;
+    const title = wanted + original;
+    if (title === doc.title) return;
+    doc.title = title;
+    cued = wanted && title;
+  };
+  doc.addEventListener('visibilitychange', apply);
+  return (unread) => {
+    count = unread;
+    apply();
+    if (!unread && doc.visibilityState !== 'hidden') doc.removeEventListener('visibilitychange', apply);
+    else doc.addEventListener('visibilitychange', apply);
+  };
+}
+
+let chimedAt = -Infinity;
+
+/**
+ * A short, quiet two-note tone (Web Audio, nothing to download), at most once in a few seconds: a burst of
+ * messages, or a reload's replay, is one cue. Best effort: a browser that allows no sound plays none.
+ */
+export function chime(now = performance.now()): void {
+  if (now - chimedAt < 3000) return;
+  chimedAt = now;
+  try {
+    const context = new AudioContext();
+    const gain = context.createGain();
+    gain.connect(context.destination);
+    const start = context.currentTime;
+    gain.gain.setValueAtTime(0.08, start);
+    gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.45);
+    [660, 880].forEach((frequency, i) => {
+      const tone = context.createOscillator();
+      tone.frequency.value = frequency;
+      tone.connect(gain);
+      tone.start(start + i * 0.15);
+      tone.stop(start + 0.45);
+      if (i) tone.onended = () => void context.close();
+    });
+  } catch {
+    // No Web Audio here: the badge and the title still tell.
+  }
+}

@@ -13,6 +13,9 @@ import { adoptStyles } from '../ui/styles.ts';
 import { CHECKS_CSS } from './styles.ts';
 import { loadChecksStrings, type ChecksStrings } from './i18n/index.ts';
 
+/** The checks' words, fetched ahead with the chunk once the panel is open (so "Check my setup" opens offline too). */
+export { loadChecksStrings as preload } from './i18n/index.ts';
+
 /** What the widget gives the checks flow. */
 export interface ChecksHost {
   locale(): UiLocale;

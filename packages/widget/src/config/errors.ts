@@ -15,6 +15,7 @@ const EXAMPLES: Record<string, string> = {
   'theme.side': '"right" or "left"',
   'theme.zIndex': '2147483000',
   'theme.mode': '"auto", "light" or "dark"',
+  'theme.topBar': '56 (the height in pixels of your page\'s top bar, where the exam timer is)',
   context: '{ phase: "before", exam: { name: "Biology 101" } }',
   'context.phase': '"before", "during" or "after"',
   'context.links': '{ reschedule: "https://exams.example.com/bookings" }',
@@ -41,6 +42,8 @@ const EXAMPLES: Record<string, string> = {
   chat: '{ url: "https://support.example.com", token: "<the candidate token your backend signs>" }',
   'chat.url': '"https://support.example.com" (the gateway\'s origin)',
   'chat.token': '"eyJhbGciOiJIUzI1NiJ9…" (the JWT your backend signs; or call Lifeline(\'setToken\', token) later)',
+  'chat.sound': 'true (a short tone when an agent writes while the panel is closed)',
+  'chat.titleCue': 'false (to leave the page title alone)',
 };
 
 /** `runChecks(options)` has fields of its own: a mistake there must not be answered with the config's. */
@@ -134,3 +137,4 @@ function describe(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }
+export { widgetError } from './messages.ts';

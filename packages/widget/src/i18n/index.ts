@@ -41,11 +41,8 @@ export function resolveLocale(configured: string | undefined, browserLanguages: 
 
 export async function loadLanguage(locale: UiLocale): Promise<Language> {
   if (locale === 'es') return (await import('./es.ts')).language;
-  const { language } = await import('./en.ts');
-  if (locale !== RTL_PSEUDO_LOCALE) return language;
-  // English between right-to-left override marks: layout bugs show without reading Arabic.
-  const strings = Object.fromEntries(Object.entries(language.strings).map(([key, text]) => [key, `\u202e${text}\u202c`])) as unknown as UiStrings;
-  return { ...language, strings };
+  // The right-to-left pseudo-locale is for testing layouts: its own small chunk, so no candidate downloads it.
+  return locale === RTL_PSEUDO_LOCALE ? (await import('./pseudo.ts')).language : (await import('./en.ts')).language;
 }
 
 export function directionOf(locale: UiLocale): 'ltr' | 'rtl' {

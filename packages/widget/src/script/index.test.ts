@@ -111,7 +111,7 @@ describe('the script-tag bundle', () => {
     lifeline('launch');
     await runBundle();
     expect(() => win.Lifeline!('reportError', new Error('not a command either'))).not.toThrow();
-    expect(errors.map((e) => e.code)).toEqual(['command.unknown', 'command.unknown']);
+    await waitFor(() => expect(errors.map((e) => e.code)).toEqual(['command.unknown', 'command.unknown']));
     expect(errors[0]?.message).toContain('"launch"');
     expect(console).toHaveBeenCalledTimes(2);
   });

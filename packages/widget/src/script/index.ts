@@ -2,7 +2,6 @@
  * @module The bundle the loader fetches: makes the one widget of the page, turns `window.Lifeline`
  * into the real command function, and replays the calls queued before it arrived, in order.
  */
-import { LifelineError } from '@lifeline/protocol';
 import type { configFromAttributes } from '../attributes/index.ts';
 import { HOST_TAG } from '../ui/launcher-style.ts';
 import { API_METHODS, LifelineWidget, toLifelineError, type LifelineApi } from '../widget.ts';
@@ -61,7 +60,7 @@ let fromAttributes: Record<string, unknown> = {};
 function run(widget: LifelineWidget, command: Command, args: unknown[], readAttributes: ReadAttributes | undefined): unknown {
   if (command === 'attributes') {
     if (!readAttributes) {
-      widget.reportError(new LifelineError('attributes.load_failed', 'the data-* setup could not be loaded; check the network, or call Lifeline(\'init\', config) instead'));
+      widget.fail('attributes.load_failed');
       return false;
     }
     fromAttributes = readAttributes(args[0] as Record<string, string>);
@@ -71,7 +70,7 @@ function run(widget: LifelineWidget, command: Command, args: unknown[], readAttr
   if (command === 'init') return widget.init(mergeConfig(fromAttributes, args[0]));
   if (!COMMANDS.includes(command)) {
     // Reported through the widget, like every other mistake; nothing throws into the page.
-    widget.reportError(new LifelineError('command.unknown', `Lifeline(${JSON.stringify(command)}) is not a command; use one of ${COMMANDS.filter((c) => c !== 'attributes').join(', ')}`));
+    widget.fail('command.unknown', { command, commands: API_METHODS.join(', ') });
     return undefined;
   }
   const method = widget[command] as (...a: unknown[]) => unknown;

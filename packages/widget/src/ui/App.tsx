@@ -6,7 +6,7 @@
  */
 import { Fragment, h } from 'preact';
 import { Composer } from './Composer.tsx';
-import { Conversation } from './Conversation.tsx';
+import { Conversation, LoadFailed } from './Conversation.tsx';
 import { LAUNCHER_ICON } from './launcher-style.ts';
 import type { UiActions, ViewModel } from './view-model.ts';
 
@@ -32,7 +32,7 @@ export function App({ model, actions }: { model: ViewModel; actions: UiActions }
       </button>
       <div
         id="lifeline-panel"
-        class="panel"
+        class={model.minimised ? 'panel min' : 'panel'}
         role="dialog"
         aria-labelledby="lifeline-title"
         hidden={!open}
@@ -47,35 +47,57 @@ export function App({ model, actions }: { model: ViewModel; actions: UiActions }
           <h2 id="lifeline-title" tabIndex={-1}>
             {strings.title}
           </h2>
+          {/* Folds the panel to this header: the exam shows again, the help and the chat go on. */}
+          <button type="button" class="icon-btn min-btn" aria-label={strings.minimise} aria-pressed={model.minimised} onClick={actions.minimise}>
+            <span aria-hidden="true">{model.minimised ? '▴' : '–'}</span>
+          </button>
           <button type="button" class="icon-btn" aria-label={strings.close} onClick={actions.close}>
             <span aria-hidden="true">×</span>
           </button>
         </div>
-        {open && <PanelBody model={model} actions={actions} />}
+        {open && !model.minimised && <PanelBody model={model} actions={actions} />}
       </div>
     </div>
   );
 }
 
 function PanelBody({ model, actions }: { model: ViewModel; actions: UiActions }) {
-  const { reading, ArticleView } = model;
-  const article = reading && ArticleView ? <ArticleView article={reading} strings={model.strings} actions={actions} /> : undefined;
+  const { reading, ArticleView, strings } = model;
+  const article = reading && ArticleView ? <ArticleView article={reading} strings={strings} actions={actions} /> : undefined;
   const flow = !article && model.flowPanel !== undefined;
   return (
     <>
+      {model.people !== undefined && (
+        <div class="people">
+          {model.people && <p>{model.people}</p>}
+          <button type="button" class="chip" onClick={actions.escalate}>
+            {strings.talkToPerson}
+          </button>
+        </div>
+      )}
       <div class="body">
-        {article ??
+        {model.failed ? (
+          <>
+            <button type="button" class="chip back" onClick={actions.back}>
+              <span aria-hidden="true">{'‹ '}</span>
+              {strings.back}
+            </button>
+            <LoadFailed model={model} actions={actions} />
+          </>
+        ) : (
+          (article ??
           (flow ? (
-          (model.flowPanel ?? (
-            <p class="status" role="status">
-              {model.strings.loading}
-            </p>
-          ))
+            (model.flowPanel ?? (
+              <p class="status" role="status">
+                {strings.loading}
+              </p>
+            ))
           ) : (
             <Conversation model={model} actions={actions} />
-          ))}
+          )))
+        )}
       </div>
-      {!article && !flow && <Composer strings={model.strings} hint={model.emptyHint} onAsk={actions.ask} />}
+      {!article && !flow && <Composer strings={strings} hint={model.hint} onAsk={actions.ask} />}
     </>
   );
 }

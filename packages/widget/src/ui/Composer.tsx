@@ -7,15 +7,15 @@
 import { Fragment, h } from 'preact';
 import type { UiStrings } from '../i18n/index.ts';
 
-/** Questions longer than this are cut: nobody types more into a help box, and the search stays fast. */
+/** Questions longer than this are cut, and the candidate is told: the search stays fast, and a long paste's first lines say what it is about. */
 export const MAX_QUESTION_CHARS = 500;
 
-export function Composer({ strings, hint, onAsk }: { strings: UiStrings; hint: boolean; onAsk: (question: string) => void }) {
+export function Composer({ strings, hint, onAsk }: { strings: UiStrings; hint: 'empty' | 'cut' | ''; onAsk: (question: string) => void }) {
   return (
     <>
       {hint && (
         <p class="hint" role="status">
-          {strings.empty}
+          {strings[hint]}
         </p>
       )}
       <form
@@ -30,7 +30,7 @@ export function Composer({ strings, hint, onAsk }: { strings: UiStrings; hint: b
         <label class="sr" for="lifeline-question">
           {strings.inputLabel}
         </label>
-        <input id="lifeline-question" name="question" type="text" autoComplete="off" maxLength={MAX_QUESTION_CHARS} placeholder={strings.inputPlaceholder} />
+        <input id="lifeline-question" name="question" type="text" autoComplete="off" placeholder={strings.inputPlaceholder} />
         <button type="submit" class="btn">
           {strings.send}
         </button>

@@ -11,9 +11,9 @@ import type { ArticleSummary, UiActions, ViewModel } from './view-model.ts';
 afterEach(cleanup);
 
 const ARTICLES: Record<string, ArticleSummary> = {
-  'camera-not-working': { id: 'camera-not-working', title: 'My camera is not working', summary: 'Close other apps.', check: 'camera' },
-  'browser-permissions': { id: 'browser-permissions', title: 'Allow the camera in the browser', summary: 'Allow it.', check: 'permissions' },
-  'system-requirements': { id: 'system-requirements', title: 'System requirements', summary: 'A recent browser.', check: 'system' },
+  'camera-not-working': { id: 'camera-not-working', title: 'My camera is not working', summary: 'Close other apps.', check: 'camera', handover: undefined },
+  'browser-permissions': { id: 'browser-permissions', title: 'Allow the camera in the browser', summary: 'Allow it.', check: 'permissions', handover: undefined },
+  'system-requirements': { id: 'system-requirements', title: 'System requirements', summary: 'A recent browser.', check: 'system', handover: undefined },
 };
 
 type SpiedActions = { [K in keyof UiActions]: Mock<UiActions[K]> };
@@ -21,7 +21,7 @@ type SpiedActions = { [K in keyof UiActions]: Mock<UiActions[K]> };
 function actions(): SpiedActions {
   const none = () => vi.fn<() => void>();
   const byId = () => vi.fn<(articleId: string) => void>();
-  return { toggle: none(), close: none(), ask: vi.fn(), choose: byId(), read: byId(), back: none(), rate: vi.fn(), escalate: none(), retry: none(), warm: none(), checks: vi.fn() };
+  return { toggle: none(), close: none(), ask: vi.fn(), choose: byId(), read: byId(), back: none(), rate: vi.fn(), escalate: none(), retry: none(), warm: none(), minimise: none(), checks: vi.fn() };
 }
 
 function model(overrides: Partial<ViewModel> = {}): ViewModel {
@@ -39,11 +39,14 @@ function model(overrides: Partial<ViewModel> = {}): ViewModel {
     reading: undefined,
     ArticleView: undefined,
     flowPanel: undefined,
+    failed: false,
     chat: false,
+    people: undefined,
+    minimised: false,
     article: (id) => ARTICLES[id],
     supportHours: undefined,
     pending: false,
-    emptyHint: false,
+    hint: '',
     ...overrides,
   };
 }
@@ -135,9 +138,8 @@ describe('Conversation', () => {
 describe('Composer', () => {
   it('asks the typed question and clears the input', () => {
     const onAsk = vi.fn();
-    render(<Composer strings={strings} hint={false} onAsk={onAsk} />);
+    render(<Composer strings={strings} hint="" onAsk={onAsk} />);
     const input = screen.getByRole('textbox', { name: strings.inputLabel }) as HTMLInputElement;
-    expect(input.maxLength).toBe(500);
     fireEvent.input(input, { target: { value: 'my camera is black' } });
     fireEvent.click(screen.getByRole('button', { name: strings.send }));
     expect(onAsk).toHaveBeenCalledWith('my camera is black');
@@ -146,11 +148,13 @@ describe('Composer', () => {
 
   it('passes an empty question on, for the widget to hint, and shows the hint', () => {
     const onAsk = vi.fn();
-    const { rerender } = render(<Composer strings={strings} hint={false} onAsk={onAsk} />);
+    const { rerender } = render(<Composer strings={strings} hint="" onAsk={onAsk} />);
     fireEvent.submit(screen.getByRole('textbox').closest('form')!);
     expect(onAsk).toHaveBeenCalledWith('');
     expect(screen.queryByRole('status')).toBeNull();
-    rerender(<Composer strings={strings} hint onAsk={onAsk} />);
+    rerender(<Composer strings={strings} hint="empty" onAsk={onAsk} />);
     expect(screen.getByRole('status').textContent).toBe(strings.empty);
+    rerender(<Composer strings={strings} hint="cut" onAsk={onAsk} />);
+    expect(screen.getByRole('status').textContent).toBe(strings.cut);
   });
 });

@@ -40,15 +40,20 @@ export function Conversation({ model, actions }: { model: ViewModel; actions: Ui
           {model.pending ? strings.thinking : strings.loading}
         </p>
       )}
-      {model.kbStatus === 'failed' && (
-        <div class="status" role="alert">
-          <p>{strings.loadFailed}</p>
-          <button type="button" class="btn" onClick={actions.retry}>
-            {strings.retry}
-          </button>
-        </div>
-      )}
+      {model.kbStatus === 'failed' && <LoadFailed model={model} actions={actions} />}
     </>
+  );
+}
+
+/** The answers or a view's code could not be loaded: it loads again by itself when the network returns, or on Retry. */
+export function LoadFailed({ model, actions }: { model: ViewModel; actions: UiActions }) {
+  return (
+    <div class="status" role="alert">
+      <p>{model.strings.loadFailed}</p>
+      <button type="button" class="btn" onClick={actions.retry}>
+        {model.strings.retry}
+      </button>
+    </div>
   );
 }
 
@@ -65,7 +70,13 @@ function Item({ item, model, actions }: { item: TranscriptItem; model: ViewModel
     case 'answer':
       return <Answer item={item} model={model} actions={actions} />;
     case 'feedback-reply':
-      return <div class="msg bot">{item.helpful ? strings.thanks : strings.sorry}</div>;
+      return (
+        <div class="msg bot">
+          <p>{item.helpful ? strings.thanks : strings.sorry}</p>
+          {/* "…or talk to a person": with the button that does it. */}
+          {!item.helpful && <PersonButton model={model} actions={actions} />}
+        </div>
+      );
     case 'offer-person':
       return (
         <div class="msg bot">
@@ -117,6 +128,12 @@ function Answer({ item, model, actions }: { item: Extract<TranscriptItem, { kind
         {article.check && (
           <button type="button" class="chip" onClick={() => actions.checks(article.check)}>
             {strings.testNow}
+          </button>
+        )}
+        {/* The candidate asked for a person: the way there, at once. */}
+        {article.handover && (
+          <button type="button" class="btn" onClick={actions.escalate}>
+            {strings.talkToPerson}
           </button>
         )}
       </div>

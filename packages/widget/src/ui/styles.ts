@@ -10,15 +10,18 @@ export const PANEL_CSS = `
 --bg:#fff;--text:#1f1f1f;--muted:#4a4f55;--line:#c4c7c5;--bubble:#e9eef6;--card:#f7f9fc;--link:#0b57d0}
 .root.dark{--bg:#1e1f22;--text:#e8eaed;--muted:#bdc1c6;--line:#5f6368;--bubble:#2d3a4f;--card:#27292d;--link:#a8c7fa;--primary:var(--lifeline-primary-dark,#a8c7fa);--on-primary:var(--lifeline-on-primary-dark,#062e6f)}
 .root *,.root *::before,.root *::after{box-sizing:border-box}
-.panel{position:fixed;bottom:80px;right:20px;width:384px;max-width:calc(100vw - 40px);height:600px;max-height:calc(100vh - 100px);display:flex;flex-direction:column;background:var(--bg);color:var(--text);border:1px solid var(--line);border-radius:16px;box-shadow:0 8px 32px rgba(0,0,0,.3);overflow:hidden}
+.panel{position:fixed;bottom:80px;right:20px;width:384px;max-width:calc(100vw - 40px);height:600px;max-height:calc(100vh - 100px - var(--top,0px));display:flex;flex-direction:column;background:var(--bg);color:var(--text);border:1px solid var(--line);border-radius:16px;box-shadow:0 8px 32px rgba(0,0,0,.3);overflow:hidden}
 .left .panel{right:auto;left:20px}
 .panel[hidden]{display:none}
+.panel.min{height:auto;top:auto}
 @media (prefers-reduced-motion:no-preference){.panel{animation:rise .16s ease-out}@keyframes rise{from{opacity:0;transform:translateY(8px)}}}
-@media (max-width:480px),(max-height:520px){.panel{inset:0;width:100%;max-width:none;height:100%;max-height:none;border-radius:0;border:0}.open .launcher{display:none}}
+@media (max-height:520px){.panel{bottom:8px;max-height:calc(100vh - 16px - var(--top,0px))}.open .launcher{display:none}}
+@media (max-width:480px){.panel{inset:var(--top,0px) 0 0;width:100%;max-width:none;height:auto;max-height:none;border-radius:0;border:0}.open .launcher{display:none}}
 .header{display:flex;align-items:center;gap:8px;padding:12px 12px 12px 16px;background:var(--primary);color:var(--on-primary)}
 h2{flex:1;margin:0;font:inherit;font-size:17px;font-weight:700}
 .icon-btn{display:inline-flex;align-items:center;justify-content:center;width:40px;height:40px;border-radius:20px;border:0;background:transparent;color:inherit;cursor:pointer;font:inherit;font-size:22px;line-height:1}
 .icon-btn:hover{background:rgba(127,127,127,.25)}
+.people{display:flex;align-items:center;gap:8px;padding:8px 16px;border-bottom:1px solid var(--line);background:var(--card);font-size:13px}.people p{flex:1;margin:0}
 .body{flex:1;overflow-y:auto;padding:16px;overscroll-behavior:contain}
 .log{display:flex;flex-direction:column;gap:12px}
 .msg{max-width:92%;padding:10px 12px;border-radius:12px;overflow-wrap:anywhere}

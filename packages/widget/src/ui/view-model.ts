@@ -10,6 +10,8 @@ export interface ArticleSummary {
   summary: string;
   /** The self-service check this article offers to run. */
   check: string | undefined;
+  /** The answer offers "Talk to a person" at once. */
+  handover: boolean | undefined;
 }
 
 export interface ArticleDetail extends ArticleSummary {
@@ -36,17 +38,26 @@ export interface ViewModel {
   reading: ArticleDetail | undefined;
   /** The article view component, once its lazy chunk has loaded. */
   ArticleView: FunctionComponent<{ article: ArticleDetail; strings: UiStrings; actions: UiActions }> | undefined;
-  /** The checks or the chat instead of the conversation: `null` while its chunk loads, `undefined` when not shown. */
+  /** The checks or the chat instead of the conversation: `null` while its chunk (or the article view's) loads, `undefined` when not shown. */
   flowPanel: ComponentChild | undefined;
+  /** The code of the view asked for could not be loaded: the panel says so, and it loads when the network returns. */
+  failed: boolean;
   /** "Talk to a person" opens the chat (the config has `chat`), rather than only telling the host. */
   chat: boolean;
+  /**
+   * The bar under the header with "Talk to a person", whenever chat is configured and not already shown:
+   * its text says whether people are answering now ('' until the gateway has said). Undefined: no bar.
+   */
+  people: string | undefined;
+  /** Folded down to the header. */
+  minimised: boolean;
   /** Looks up an article for an answer card, in the current language. */
   article(id: string): ArticleSummary | undefined;
   supportHours: string | undefined;
   /** A question typed while the knowledge base was loading. */
   pending: boolean;
-  /** The candidate pressed Send with nothing typed. */
-  emptyHint: boolean;
+  /** A note under the question box: Send with nothing typed, or a question cut to its first characters. */
+  hint: 'empty' | 'cut' | '';
 }
 
 export interface UiActions {
@@ -63,4 +74,6 @@ export interface UiActions {
   checks(only?: string): void;
   /** The candidate showed interest (hover, focus): start fetching answers early. */
   warm(): void;
+  /** Folds the panel down to its header, or opens it out again. */
+  minimise(): void;
 }

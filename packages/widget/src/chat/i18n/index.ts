@@ -23,13 +23,15 @@ export interface ChatStrings {
   queuedNext: string;
   waitMinutes: string;
   waitUnderMinute: string;
+  /** In the queue, when the gateway cannot estimate the wait (nobody online, no recent conversations). */
+  noEstimate: string;
   joined: string;
   /** The status line while an agent has the conversation. */
   withAgent: string;
   typing: string;
   transferred: string;
   ticket: string;
-  /** The status of a ticket found again on "Talk to a person" (a new tab): `{ticket}`. */
+  /** The status line of a ticket (`{ticket}`), under the note that told why it was made. */
   ticketOpen: string;
   /** The first line of a conversation found again, and its announcement. */
   rejoined: string;
@@ -58,6 +60,12 @@ export interface ChatStrings {
   said: string;
   /** The launcher's description (and one announcement) while agent messages wait unread: one, or `{count}`. */
   unreadOne: string;
+  /** The line beside "Talk to a person" above the bot's conversation: people answering now, with the wait when known, or not. */
+  answeringNow: string;
+  answeringWait: string;
+  nobodyNow: string;
+  /** The host's support hours, after that line. */
+  hours: string;
   unreadMany: string;
 }
 
