@@ -84,10 +84,10 @@ export interface MountedWidget {
 const mounted: MountedWidget[] = [];
 
 /** A widget on a fresh host in document.body, with a listener on every event; destroyed after the test. */
-export function mountWidget(options: { languages?: readonly string[]; storage?: Storage | undefined } = {}): MountedWidget {
+export function mountWidget(options: { languages?: readonly string[]; storage?: Storage | undefined; now?: () => number } = {}): MountedWidget {
   const host = document.createElement('lifeline-root');
   document.body.append(host);
-  const widget = new LifelineWidget({ host, launcherCss: LAUNCHER_CSS, storage: 'storage' in options ? options.storage : window.sessionStorage, languages: options.languages ?? ['en-US'] });
+  const widget = new LifelineWidget({ host, launcherCss: LAUNCHER_CSS, storage: 'storage' in options ? options.storage : window.sessionStorage, languages: options.languages ?? ['en-US'], ...(options.now ? { now: options.now } : {}) });
   const events: Recorded[] = [];
   for (const event of LIFELINE_EVENTS) widget.on(event, (detail) => events.push({ event, detail }));
   const shadow = host.shadowRoot;

@@ -234,6 +234,23 @@ describe('"Talk to a person" with chat configured', () => {
     expect(status(after)).toBe(en.withAgent.replace('{name}', 'Ana'));
   });
 
+  it('lets a reloaded conversation go when the gateway no longer gives it to this candidate, and offers a new one', async () => {
+    expectConsole('error');
+    const { gateway, mounted: before } = await chatting();
+    before.widget.destroy();
+    // After the reload the page holds another candidate's token: the gateway answers 403 for the stored conversation.
+    gateway.faults.push({ path: /^\/v1\/conversations\/[^/]+$/, method: 'GET', fault: 403 });
+    gateway.anotherCandidate = true;
+    const after = await ready();
+    await waitFor(() => expect(errorCodes(after)).toEqual(['chat.invalid']));
+    after.widget.open();
+    // Not "the chat could not be started": the confirmation of a new conversation (after asking for an earlier one).
+    await after.ui.findByRole('button', { name: en.confirmSend });
+    expect(after.shadow.querySelector('.chat [role=alert]')).toBeNull();
+    // One lookup at the first "Talk to a person", one after letting the stored conversation go.
+    expect(gateway.requestsTo('GET', /^\/v1\/conversations$/)).toHaveLength(2);
+  });
+
   it('re-attaches after a reload when chat comes with a later init', async () => {
     const { gateway, mounted: before } = await chatting();
     gateway.agentSays('Hello!');

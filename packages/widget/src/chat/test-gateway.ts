@@ -42,6 +42,8 @@ export class FakeGateway {
   /** What `GET /v1/status` answers (no token needed; asked each time the panel opens, and not in `requests`). */
   support: SupportStatus = { open: true, agentsOnline: 2, estimatedWaitSeconds: 120 };
   statusAsked = 0;
+  /** The token now names another candidate (a page that made a new identity on reload): the conversation is not theirs. */
+  anotherCandidate = false;
   private readonly streams = new Set<ReadableStreamDefaultController<Uint8Array>>();
   private readonly encoder = new TextEncoder();
   private ids = 0;
@@ -122,7 +124,7 @@ export class FakeGateway {
       return HttpResponse.json({ id, ...this.view }, { status: existing ? 200 : 201 });
     }
     // The candidate's conversations, newest first (all of them share the one view).
-    if (method === 'GET' && path === '/v1/conversations') return HttpResponse.json([...this.creates.values()].reverse().map(({ id }) => ({ id, ...this.view })));
+    if (method === 'GET' && path === '/v1/conversations') return HttpResponse.json(this.anotherCandidate ? [] : [...this.creates.values()].reverse().map(({ id }) => ({ id, ...this.view })));
     const [, id = '', action] = /^\/v1\/conversations\/([^/]+)(?:\/(\w+))?$/.exec(path) ?? [];
     if (![...this.creates.values()].some((c) => c.id === id)) return HttpResponse.json({ error: { code: 'conversation.not_found', message: `no conversation "${id}"` } }, { status: 404 });
     if (method === 'GET' && !action) return HttpResponse.json({ id, ...this.view });
