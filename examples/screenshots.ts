@@ -62,7 +62,7 @@ try {
   for (const shot of CHECKS_SHOTS) {
     const checksBrowser = await launchChromium([...FAKE_MEDIA, ...(shot.failing ? failingMedia : [])]);
     try {
-      const { page, problems } = await examPage(checksBrowser, demo.url, shot.options);
+      const { page, problems } = await examPage(checksBrowser, demo.url, { context: shot.options, visitor: 'windows' });
       await runChecks(page, undefined);
       await page.locator(shot.show).scrollIntoViewIfNeeded();
       await page.mouse.move(0, 0);

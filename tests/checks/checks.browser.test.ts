@@ -1,14 +1,15 @@
 /**
- * @module The self-service checks end to end in real headless Chromium, on the demo's exam page:
- * fake devices pass; a black video, a silent microphone, denied permissions and a blurred ID photo
- * fail with their reason codes; the network check reads a throttled local server's rate within 25%.
- * The test makes its own media files (y4m, wav) from the synthetic pictures in @lifeline/checks.
+ * @module The self-service checks end to end in real headless Chromium, on the demo's exam page with
+ * its own (default) policy: fake devices pass for a Windows visitor; a Linux visitor sees the system
+ * named first in the summary with its fix in view; a black video, a silent microphone, denied permissions
+ * and a blurred ID photo fail with their reason codes; the network check reads a throttled local
+ * server's rate within 25%. The test makes its own media files (y4m, wav) from @lifeline/checks' synthetic ones.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CheckReport, CheckResult } from '@lifeline/protocol';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../../examples/serve.ts';
 import { blurred, flat, idCardPicture, noisy, toY4m } from '../../packages/checks/src/image/synthetic.ts';
@@ -51,9 +52,9 @@ async function withChromium<T>(flags: string[], run: (browser: Browser) => Promi
 const byCheck = (report: CheckReport) => new Map(report.results.map((r) => [r.check, r as CheckResult]));
 
 describe('the checks in Chromium', () => {
-  it('pass on fake devices, one after another, with a reference code and the report in the session', async () => {
+  it('pass on fake devices for a Windows visitor, one after another, with a reference code and the report in the session', async () => {
     await withChromium(FAKE_MEDIA, async (browser) => {
-      const { page, problems } = await examPage(browser, demo.url);
+      const { page, problems } = await examPage(browser, demo.url, { visitor: 'windows' });
       await page.locator('.msg .btn', { hasText: 'Check my setup' }).click();
       const report = await runChecks(page, undefined);
       const results = byCheck(report);
@@ -67,7 +68,9 @@ describe('the checks in Chromium', () => {
       expect(report.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3}$/);
       // The view lists each item as passed, and the conversation keeps the tally and the code.
       await expect.poll(() => page.locator('.check[data-status=pass]').count()).toBe(8);
-      await expect.poll(() => page.locator('.summary .code').textContent()).toBe(report.code);
+      await expect.poll(() => page.locator('.reference .code').textContent()).toBe(report.code);
+      await expect.poll(() => page.locator('.summary').textContent()).toBe('Everything passed. Your setup is ready.');
+      expect(results.get('system')!.measured.os).toBe('Windows 11');
       const context = await page.evaluate(() => (window as unknown as { Lifeline(c: string): { checks?: { code: string } } }).Lifeline('getSessionContext'));
       expect(context.checks?.code).toBe(report.code);
       expect(await liveTracks(page)).toBe(0);
@@ -164,4 +167,38 @@ describe('the checks in Chromium', () => {
       await expect.poll(() => liveTracks(page)).toBe(0);
     });
   }, 60_000);
+});
+
+/** Whether `locator` is in view: inside the panel's scrolling body and inside the window. */
+function inView(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const rect = element.getBoundingClientRect();
+    const body = element.closest('.body')!.getBoundingClientRect();
+    return rect.height > 0 && rect.top >= body.top && rect.bottom <= body.bottom && rect.top >= 0 && rect.bottom <= window.innerHeight;
+  });
+}
+
+describe('a Linux visitor to the demo, with its default policy', () => {
+  it.each([
+    { name: 'a laptop window', context: {} },
+    { name: 'a 320 px window', context: { viewport: { width: 320, height: 640 } } },
+  ])('sees the system named first, focused, and its item first with the fix in view ($name)', async ({ context }) => {
+    await withChromium(FAKE_MEDIA, async (browser) => {
+      const { page, problems } = await examPage(browser, demo.url, { context });
+      await page.locator('.msg .btn', { hasText: 'Check my setup' }).click();
+      const report = await runChecks(page, undefined);
+      expect(report.results.filter((r) => r.status !== 'pass').map((r) => r.reason)).toEqual(['os.unsupported']);
+      expect(byCheck(report).get('system')!.measured.os).toBe('Linux');
+      const summary = page.locator('.checks .summary');
+      await expect.poll(() => summary.textContent()).toBe('Needs attention: Computer. Follow the fix under each one, then run it again.');
+      await expect.poll(() => summary.evaluate((element) => (element.getRootNode() as ShadowRoot).activeElement === element)).toBe(true);
+      const first = page.locator('.check').first();
+      expect(await first.getAttribute('data-check')).toBe('system');
+      expect(await first.getAttribute('data-status')).toBe('fail');
+      expect(await first.textContent()).toContain('This operating system is not supported for the exam. Use a Windows, Mac or ChromeOS computer.');
+      expect(await inView(summary)).toBe(true);
+      expect(await inView(first.locator('button', { hasText: 'How to fix it' }))).toBe(true);
+      expect(problems).toEqual([]);
+    });
+  }, 120_000);
 });

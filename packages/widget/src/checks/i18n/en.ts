@@ -9,7 +9,7 @@ export const checksStrings: ChecksStrings = {
   stopped: 'The check was stopped.',
   done: 'Done: {passed} of {total} passed.',
   allPassed: 'Everything passed. Your setup is ready.',
-  someFailed: 'Some items need attention. Follow the fix for each one, then run it again.',
+  someFailed: 'Needs attention: {names}. Follow the fix under each one, then run it again.',
   reference: 'Reference code',
   referenceHint: 'If you contact support, give this code: it tells the agent your results.',
   runAgain: 'Run again',

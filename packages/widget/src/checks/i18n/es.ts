@@ -9,7 +9,7 @@ export const checksStrings: ChecksStrings = {
   stopped: 'La comprobación se detuvo.',
   done: 'Listo: {passed} de {total} correctos.',
   allPassed: 'Todo está correcto. Su equipo está listo.',
-  someFailed: 'Algunos puntos necesitan atención. Siga la solución de cada uno y vuelva a comprobarlo.',
+  someFailed: 'Requiere atención: {names}. Siga la solución indicada en cada uno y vuelva a comprobarlo.',
   reference: 'Código de referencia',
   referenceHint: 'Si contacta con soporte, indique este código: le dice al agente sus resultados.',
   runAgain: 'Comprobar de nuevo',

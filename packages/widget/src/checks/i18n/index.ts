@@ -13,6 +13,7 @@ export interface ChecksStrings {
   stopped: string;
   done: string;
   allPassed: string;
+  /** What needs attention, by name: `{names}` is the list of check names. */
   someFailed: string;
   reference: string;
   referenceHint: string;
