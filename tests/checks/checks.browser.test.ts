@@ -2,7 +2,8 @@
  * @module The self-service checks end to end in real headless Chromium, on the demo's exam page with
  * its own (default) policy: fake devices pass for a Windows visitor; a Linux visitor sees the system
  * named first in the summary with its fix in view; a black video, a silent microphone, denied permissions
- * and a blurred ID photo fail with their reason codes; the network check reads a throttled local
+ * and a blurred ID photo fail with their reason codes; a dark room and a faint microphone warn, calibrated
+ * on generated rooms; the level meter follows the sound; the network check reads a throttled local
  * server's rate within 25%. The test makes its own media files (y4m, wav) from @lifeline/checks' synthetic ones.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,10 +13,13 @@ import type { CheckReport, CheckResult } from '@lifeline/protocol';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../../examples/serve.ts';
-import { blurred, flat, idCardPicture, noisy, toY4m } from '../../packages/checks/src/image/synthetic.ts';
+import { blurred, darkened, flat, idCardPicture, joined, noisy, silence, toWav, tone, toY4m } from '../../packages/checks/src/image/synthetic.ts';
+import { judgeFrames } from '../../packages/checks/src/image/luma.ts';
+import { downscale } from '../../packages/checks/src/image/photo.ts';
+import { DEFAULT_CHECK_POLICY } from '../../packages/checks/src/policy.ts';
 import { launchChromium } from '../browser/harness.ts';
 import { hostProblems } from '../widget/driver.ts';
-import { examPage, failingMediaFlags, FAKE_MEDIA, liveTracks, openedStreams, runChecks } from './driver.ts';
+import { examPage, failingMediaFlags, FAKE_MEDIA, liveTracks, openedStreams, roomMediaFlags, runChecks } from './driver.ts';
 
 /** The throttled network check address: 8 Mbps down, 2 Mbps up. */
 const DOWN_BYTES_PER_SECOND = 1_000_000;
@@ -201,4 +205,77 @@ describe('a Linux visitor to the demo, with its default policy', () => {
       expect(problems).toEqual([]);
     });
   }, 120_000);
+});
+
+describe('a dim room and a faint microphone, on rooms generated between black and normal', () => {
+  /** The camera's measure of the same frames outside the browser: what the fake camera should hand over. */
+  const lumaOf = (brightness: number) =>
+    judgeFrames([1, 2, 3, 4, 5, 6, 7].map((seed) => downscale(noisy(darkened(idCardPicture(640, 480), brightness), 2, seed), 320)), DEFAULT_CHECK_POLICY.camera).meanLuma;
+
+  it.each([
+    // A dark room: mean luma about 23, the preview nearly black; noise at -60 dBFS, which was called silent.
+    { name: 'a sixth of the light, noise at -60 dBFS', brightness: 1 / 6, dbfs: -60, camera: 'camera.too_dark', microphone: 'microphone.too_quiet' },
+    // Noise at -59 dBFS, which passed with no warning.
+    { name: 'a quarter of the light, noise at -59 dBFS', brightness: 1 / 4, dbfs: -59, camera: 'camera.too_dark', microphone: 'microphone.too_quiet' },
+    { name: 'a third of the light, noise at -45 dBFS', brightness: 1 / 3, dbfs: -45, camera: 'camera.ok', microphone: 'microphone.ok' },
+    { name: "half the light, a dead input's hiss at -90 dBFS", brightness: 1 / 2, dbfs: -90, camera: 'camera.ok', microphone: 'microphone.silent' },
+  ])('$name: $camera, $microphone', async (room) => {
+    await withChromium([...FAKE_MEDIA, ...roomMediaFlags(media, room)], async (browser) => {
+      const { page, problems } = await examPage(browser, demo.url);
+      const results = byCheck(await runChecks(page, ['camera', 'microphone']));
+      const camera = results.get('camera')!;
+      const microphone = results.get('microphone')!;
+      expect(camera.reason).toBe(room.camera);
+      expect(microphone.reason).toBe(room.microphone);
+      expect(camera.status).toBe(room.camera === 'camera.ok' ? 'pass' : 'warn');
+      expect(microphone.status).toBe({ 'microphone.ok': 'pass', 'microphone.too_quiet': 'warn', 'microphone.silent': 'fail' }[room.microphone]);
+      if (room.camera === 'camera.too_dark') expect(camera.article).toBe('face-photo');
+      // The calibration carries over: Chromium hands the check the level and the light the files hold.
+      expect(Math.abs(Number(camera.measured.meanLuma) - lumaOf(room.brightness))).toBeLessThan(2);
+      expect(Math.abs(Number(microphone.measured.averageDbfs) - room.dbfs)).toBeLessThan(1.5);
+      // In plain words, each with its fix, and no unit of sound level.
+      const words = { 'camera.too_dark': 'Turn on a light in front of you, or face a window.', 'microphone.too_quiet': 'Move closer to it and speak up, or choose another input' } as Record<string, string>;
+      for (const [check, result] of [['camera', camera], ['microphone', microphone]] as const) {
+        const item = page.locator(`.check[data-check=${check}]`);
+        await expect.poll(() => item.getAttribute('data-reason')).toBe(result.reason);
+        if (words[result.reason]) expect(await item.textContent()).toContain(words[result.reason]);
+        if (result.status !== 'pass') expect(await item.locator('button', { hasText: 'How to fix it' }).count()).toBe(1);
+      }
+      expect(await page.locator('.checks').textContent()).not.toMatch(/dB/);
+      expect(await liveTracks(page)).toBe(0);
+      expect(problems).toEqual([]);
+    });
+  }, 60_000);
+
+  it('moves the level meter with the sound: the bar and its value together, empty in the pauses', async () => {
+    // A voice's words: bursts at -12 dBFS (RMS), then pauses.
+    const audio = path.join(media, 'bursts.wav');
+    const burst = tone(0.25, 440, 10 ** (-12 / 20) * Math.SQRT2);
+    writeFileSync(audio, toWav(joined(burst, silence(0.25), burst, silence(0.25)), 48_000));
+    await withChromium([...FAKE_MEDIA, `--use-file-for-fake-audio-capture=${audio}`], async (browser) => {
+      const { page } = await examPage(browser, demo.url);
+      // Every change the widget makes to the meter, read after it: the value it announces and the bar's share of its track.
+      await page.evaluate(() => {
+        const readings: { value: number; width: number }[] = [];
+        (window as unknown as { __meter: typeof readings }).__meter = readings;
+        const root = document.querySelector('lifeline-root')!.shadowRoot!;
+        new MutationObserver(() => {
+          const meter = root.querySelector<HTMLElement>('.meter');
+          const bar = meter?.querySelector('span');
+          if (!meter || !bar) return;
+          const reading = { value: Number(meter.getAttribute('aria-valuenow')), width: (100 * bar.getBoundingClientRect().width) / meter.getBoundingClientRect().width };
+          const last = readings.at(-1);
+          if (!last || last.value !== reading.value || last.width !== reading.width) readings.push(reading);
+        }).observe(root, { subtree: true, childList: true, attributes: true });
+      });
+      expect(byCheck(await runChecks(page, ['microphone'])).get('microphone')!.reason).toBe('microphone.ok');
+      const readings = await page.evaluate(() => (window as unknown as { __meter: { value: number; width: number }[] }).__meter);
+      expect(readings.length).toBeGreaterThan(10);
+      for (const reading of readings) expect(Math.abs(reading.width - reading.value), JSON.stringify(reading)).toBeLessThanOrEqual(1);
+      const values = readings.map((reading) => reading.value);
+      // -12 dBFS on a meter from the silence floor (-80) to 0 dBFS: 85.
+      expect(Math.max(...values)).toBeGreaterThanOrEqual(80);
+      expect(Math.min(...values)).toBeLessThanOrEqual(5);
+    });
+  }, 60_000);
 });

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CheckReport } from '@lifeline/protocol';
 import type { Browser, Page } from 'playwright-core';
-import { flat, silence, toWav, toY4m } from '../../packages/checks/src/image/synthetic.ts';
+import { darkened, flat, idCardPicture, noise, noisy, silence, toWav, toY4m } from '../../packages/checks/src/image/synthetic.ts';
 import { openPage, type WatchedPage } from '../widget/driver.ts';
 
 /** Chromium's fake camera and microphone, and permission prompts answered "Allow". */
@@ -44,6 +44,21 @@ export function failingMediaFlags(dir: string): string[] {
   const audio = path.join(dir, 'silent.wav');
   writeFileSync(video, toY4m([flat(640, 480, 0), flat(640, 480, 0)]));
   writeFileSync(audio, toWav(silence(2), 48_000));
+  return [`--use-file-for-fake-video-capture=${video}`, `--use-file-for-fake-audio-capture=${audio}`];
+}
+
+/**
+ * Flags that feed Chromium a room: the synthetic scene at `brightness` (1 full, 1/6 a dark room) with a live
+ * sensor's noise, and a microphone that hears noise at `dbfs`. Files are written into `dir`.
+ */
+export function roomMediaFlags(dir: string, room: { brightness: number; dbfs: number }): string[] {
+  const name = `room-${room.brightness.toFixed(3)}-${room.dbfs}`;
+  const video = path.join(dir, `${name}.y4m`);
+  const audio = path.join(dir, `${name}.wav`);
+  const scene = darkened(idCardPicture(640, 480), room.brightness);
+  // 7 frames at 30 fps against a sample every 150 ms (4.5 frames): consecutive samples never land on the same frame.
+  writeFileSync(video, toY4m([1, 2, 3, 4, 5, 6, 7].map((seed) => noisy(scene, 2, seed))));
+  writeFileSync(audio, toWav(noise(2, room.dbfs, 1), 48_000));
   return [`--use-file-for-fake-video-capture=${video}`, `--use-file-for-fake-audio-capture=${audio}`];
 }
 

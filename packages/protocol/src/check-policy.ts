@@ -39,6 +39,8 @@ export const CheckPolicy = z.strictObject({
       minFrameRate: z.optional(positive()),
       /** Mean luma (0-255) under which a frame counts as black. */
       blackLuma: z.optional(nonNegative()),
+      /** Mean luma (0-255) of the sampled frames under which the room is too dark to see the candidate (a warning). */
+      darkLuma: z.optional(nonNegative()),
       /** Share of sampled frames that must be black to fail. */
       blackShare: z.optional(share()),
       /** Mean absolute luma change between frames under which the picture counts as frozen. */
@@ -49,8 +51,10 @@ export const CheckPolicy = z.strictObject({
     z.strictObject({
       /** How long the level is listened to. */
       durationMs: z.optional(positive()),
-      /** The loudest moment must reach this level (dBFS) or the input counts as silent. */
+      /** The loudest moment must reach this level (dBFS) or the input counts as silent: nothing reached it. */
       silenceDbfs: z.optional(z.number().check(z.maximum(0))),
+      /** The loudest moment must reach this level (dBFS) or the candidate's voice counts as too quiet (a warning). */
+      quietDbfs: z.optional(z.number().check(z.maximum(0))),
     }),
   ),
   screen: z.optional(

@@ -152,6 +152,7 @@ function Live({ flow, strings }: { flow: ChecksModel; strings: ChecksStrings }) 
           : [strings.idPrompt, [[strings.takePhoto, prompt.go]]]
         : [];
   const outputs = prompt?.kind === 'speaker' ? prompt.control : undefined;
+  const percent = Math.round(flow.level * 100);
   return (
     <>
       {preview && (
@@ -168,8 +169,10 @@ function Live({ flow, strings }: { flow: ChecksModel; strings: ChecksStrings }) 
       {flow.current === 'microphone' && (
         <div class="prompt">
           <p>{strings.speak}</p>
-          <div class="meter" role="meter" aria-label={strings.level} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(flow.level * 100)}>
-            <span style={{ width: `${Math.round(flow.level * 100)}%` }} />
+          <div class="meter" role="meter" aria-label={strings.level} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+            {/* A string (Preact sets it as cssText), not a style object: preact's minified per-property setter is named `z`,
+                and the build's treeshake.manualPureFunctions ['z'], meant for zod, drops its calls, so a style object never reaches the page. */}
+            <span style={`width:${percent}%`} />
           </div>
         </div>
       )}

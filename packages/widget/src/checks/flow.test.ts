@@ -391,6 +391,14 @@ describe('the summary of a finished run', () => {
 });
 
 describe('the words of the checks view', () => {
+  it.each([
+    ['en', en],
+    ['es', es],
+  ] as const)('never show a candidate a unit of sound level (dBFS) in %s', (_, strings: ChecksStrings) => {
+    // The strings that say it, if any: the levels stay in the report, for the agent.
+    expect(JSON.stringify(strings).match(/[^"]*dB[^"]*/g)).toBeNull();
+  });
+
   /** The same in both languages on purpose: a format, a unit, and a word Spanish shares. */
   itTranslatesEverything(en, es, new Set(['figures.resolution', 'figures.frameRate', 'heardNo']));
 

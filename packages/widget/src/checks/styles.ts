@@ -12,7 +12,7 @@ export const CHECKS_CSS = `
 .prompt{margin:12px 0;border:2px solid var(--primary)}
 .preview video{display:block;width:100%;max-height:200px;border-radius:8px;background:#000}
 .meter{height:12px;border-radius:6px;background:var(--line);overflow:hidden}
-.meter span{display:block;height:100%;background:var(--primary)}
+.meter span{display:block;width:0;height:100%;background:var(--primary)}
 .summary,.reference{background:var(--bubble)}.summary{margin:12px 0 0;font-weight:700}
 .code{font:18px ui-monospace,Menlo,Consolas,monospace;letter-spacing:1px;white-space:nowrap}
 select{font:inherit;min-height:36px;background:var(--bg);color:var(--text)}

@@ -40,7 +40,8 @@ export interface ChecksStrings {
     resolution: string;
     frameRate: string;
     network: string;
-    loudest: string;
+    /** The microphone listened to: `{device}`. */
+    input: string;
     sharpness: string;
     screens: { one: string; more: string };
     surface: Record<'monitor' | 'window' | 'browser' | 'unknown', string>;
