@@ -17,6 +17,7 @@ import { blurred, darkened, flat, idCardPicture, joined, noisy, silence, toWav, 
 import { judgeFrames } from '../../packages/checks/src/image/luma.ts';
 import { downscale } from '../../packages/checks/src/image/photo.ts';
 import { DEFAULT_CHECK_POLICY } from '../../packages/checks/src/policy.ts';
+import { checksStrings } from '../../packages/widget/src/checks/i18n/en.ts';
 import { launchChromium } from '../browser/harness.ts';
 import { hostProblems } from '../widget/driver.ts';
 import { examPage, failingMediaFlags, FAKE_MEDIA, liveTracks, openedStreams, roomMediaFlags, runChecks } from './driver.ts';
@@ -191,10 +192,14 @@ describe('a Linux visitor to the demo, with its default policy', () => {
       const { page, problems } = await examPage(browser, demo.url, { context });
       await page.locator('.msg .btn', { hasText: 'Check my setup' }).click();
       const report = await runChecks(page, undefined);
-      expect(report.results.filter((r) => r.status !== 'pass').map((r) => r.reason)).toEqual(['os.unsupported']);
-      expect(byCheck(report).get('system')!.measured.os).toBe('Linux');
+      expect(byCheck(report).get('system')).toMatchObject({ status: 'fail', reason: 'os.unsupported', measured: { os: 'Linux' } });
+      // Failures, then warnings, in the run's order. On fake devices only the system fails; a busy machine
+      // can slow the fake camera under 15 fps (a warning), which the summary then names after it.
+      const attention = [...report.results.filter((r) => r.status === 'fail'), ...report.results.filter((r) => r.status === 'warn')];
+      const names = new Intl.ListFormat('en').format(attention.map((r) => checksStrings.names[r.check]));
+      expect(names.startsWith('Computer')).toBe(true);
       const summary = page.locator('.checks .summary');
-      await expect.poll(() => summary.textContent()).toBe('Needs attention: Computer. Follow the fix under each one, then run it again.');
+      await expect.poll(() => summary.textContent()).toBe(`Needs attention: ${names}. Follow the fix under each one, then run it again.`);
       await expect.poll(() => summary.evaluate((element) => (element.getRootNode() as ShadowRoot).activeElement === element)).toBe(true);
       const first = page.locator('.check').first();
       expect(await first.getAttribute('data-check')).toBe('system');
@@ -225,14 +230,18 @@ describe('a dim room and a faint microphone, on rooms generated between black an
       const results = byCheck(await runChecks(page, ['camera', 'microphone']));
       const camera = results.get('camera')!;
       const microphone = results.get('microphone')!;
-      expect(camera.reason).toBe(room.camera);
+      // The light is what a row tests: a busy machine can slow the fake camera under 15 fps, which warns
+      // camera.low_frame_rate where the picture is bright enough (too dark is judged before the frame rate).
+      if (room.camera === 'camera.ok' && camera.reason === 'camera.low_frame_rate') expect(camera.measured.frameRate).toBeLessThan(15);
+      else expect(camera.reason).toBe(room.camera);
       expect(microphone.reason).toBe(room.microphone);
-      expect(camera.status).toBe(room.camera === 'camera.ok' ? 'pass' : 'warn');
+      expect(camera.status).toBe(camera.reason === 'camera.ok' ? 'pass' : 'warn');
       expect(microphone.status).toBe({ 'microphone.ok': 'pass', 'microphone.too_quiet': 'warn', 'microphone.silent': 'fail' }[room.microphone]);
       if (room.camera === 'camera.too_dark') expect(camera.article).toBe('face-photo');
       // The calibration carries over: Chromium hands the check the level and the light the files hold.
       expect(Math.abs(Number(camera.measured.meanLuma) - lumaOf(room.brightness))).toBeLessThan(2);
-      expect(Math.abs(Number(microphone.measured.averageDbfs) - room.dbfs)).toBeLessThan(1.5);
+      // The loudest block, which the check judges (the average also counts blocks from before the input flows).
+      expect(Math.abs(Number(microphone.measured.peakDbfs) - room.dbfs)).toBeLessThan(1);
       // In plain words, each with its fix, and no unit of sound level.
       const words = { 'camera.too_dark': 'Turn on a light in front of you, or face a window.', 'microphone.too_quiet': 'Move closer to it and speak up, or choose another input' } as Record<string, string>;
       for (const [check, result] of [['camera', camera], ['microphone', microphone]] as const) {
