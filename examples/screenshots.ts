@@ -1,15 +1,16 @@
 /**
  * @module `npm run screenshots`: the README's pictures of the widget (English, Spanish, dark,
  * 320 px wide) and of "Check my setup" (all passing; camera and microphone failing on a black video
- * and a silent input; English and Spanish, light and dark, wide and narrow), taken in headless
- * Chromium on the demo's example pages into docs/screenshots/.
+ * and a silent input; a dark room and a faint microphone; the summary a Linux visitor to the demo
+ * sees; English and Spanish, light and dark, wide and narrow), taken in headless Chromium on the
+ * demo's example pages, with the demo's own checks config, into docs/screenshots/.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContextOptions } from 'playwright-core';
 import { launchChromium } from '../tests/browser/harness.ts';
-import { examPage, failingMediaFlags, FAKE_MEDIA, runChecks } from '../tests/checks/driver.ts';
+import { examPage, failingMediaFlags, FAKE_MEDIA, roomMediaFlags, runChecks, type Visitor } from '../tests/checks/driver.ts';
 import { ask, openPage, openPanel } from '../tests/widget/driver.ts';
 import { startDemo } from './serve.ts';
 
@@ -42,29 +43,44 @@ try {
 
 interface ChecksShot {
   file: string;
-  failing: boolean;
+  /** What the fake devices show: Chromium's own, a black video and silence, or a dark room with a faint microphone. */
+  media: 'fake' | 'failing' | 'dim';
   options: BrowserContextOptions;
-  /** Which item to scroll into view: the first failure, or the summary. */
-  show: string;
+  /** `windows` for a system the default policy accepts; `linux` is this machine, which it refuses. */
+  visitor: Visitor;
+  /** The checks run; all the setup checks by default. */
+  only?: string[];
+  /** What to bring into view, if the end of the run left it out: the reference code of a passing run. */
+  show?: string;
 }
 
+const NARROW = { viewport: { width: 320, height: 640 } };
+
 const CHECKS_SHOTS: ChecksShot[] = [
-  { file: 'checks-pass-en.png', failing: false, options: {}, show: '.summary' },
-  { file: 'checks-pass-es-320px.png', failing: false, options: { locale: 'es-ES', viewport: { width: 320, height: 640 } }, show: '.summary' },
-  { file: 'checks-fail-en-dark.png', failing: true, options: { colorScheme: 'dark' }, show: '.check[data-check=camera]' },
-  { file: 'checks-fail-es.png', failing: true, options: { locale: 'es-ES' }, show: '.check[data-check=camera]' },
+  { file: 'checks-pass-en.png', media: 'fake', options: {}, visitor: 'windows', show: '.reference' },
+  { file: 'checks-pass-es-320px.png', media: 'fake', options: { locale: 'es-ES', ...NARROW }, visitor: 'windows', show: '.reference' },
+  { file: 'checks-fail-en-dark.png', media: 'failing', options: { colorScheme: 'dark' }, visitor: 'windows' },
+  { file: 'checks-fail-es.png', media: 'failing', options: { locale: 'es-ES' }, visitor: 'windows' },
+  { file: 'checks-too-dark-en.png', media: 'dim', options: {}, visitor: 'windows', only: ['camera'] },
+  { file: 'checks-too-dark-es-dark.png', media: 'dim', options: { locale: 'es-ES', colorScheme: 'dark' }, visitor: 'windows', only: ['camera'] },
+  { file: 'checks-too-quiet-en.png', media: 'dim', options: {}, visitor: 'windows', only: ['microphone'] },
+  { file: 'checks-too-quiet-es-320px.png', media: 'dim', options: { locale: 'es-ES', ...NARROW }, visitor: 'windows', only: ['microphone'] },
+  // What the README's tour shows a Linux visitor in a dim room: failures and warnings first, each with its fix.
+  { file: 'checks-summary-en.png', media: 'dim', options: {}, visitor: 'linux' },
+  { file: 'checks-summary-en-dark-320px.png', media: 'dim', options: { colorScheme: 'dark', ...NARROW }, visitor: 'linux' },
 ];
 
-// A black picture and a silent microphone, made here, so the failing shots fail the way a covered camera and a muted headset do.
+// Made here: a black picture and a silent microphone (a covered camera, a muted headset), and a room at a
+// sixth of the light with noise at -60 dBFS (a dark room, a microphone far away).
 const media = await mkdtemp(path.join(tmpdir(), 'lifeline-shots-'));
-const failingMedia = failingMediaFlags(media);
+const flags = { fake: [], failing: failingMediaFlags(media), dim: roomMediaFlags(media, { brightness: 1 / 6, dbfs: -60 }) };
 try {
   for (const shot of CHECKS_SHOTS) {
-    const checksBrowser = await launchChromium([...FAKE_MEDIA, ...(shot.failing ? failingMedia : [])]);
+    const checksBrowser = await launchChromium([...FAKE_MEDIA, ...flags[shot.media]]);
     try {
-      const { page, problems } = await examPage(checksBrowser, demo.url, shot.options);
-      await runChecks(page, undefined);
-      await page.locator(shot.show).scrollIntoViewIfNeeded();
+      const { page, problems } = await examPage(checksBrowser, demo.url, { context: shot.options, visitor: shot.visitor });
+      await runChecks(page, shot.only);
+      if (shot.show) await page.locator(shot.show).scrollIntoViewIfNeeded();
       await page.mouse.move(0, 0);
       await page.screenshot({ path: `${OUT}/${shot.file}` });
       if (problems.length) throw new Error(`${shot.file}: ${problems.join('; ')}`);

@@ -7,8 +7,8 @@ export interface ResolvedPolicy {
   os: Partial<Record<OsName, number>>;
   features: BrowserFeature[];
   allowMobile: boolean;
-  camera: { minWidth: number; minHeight: number; minFrameRate: number; blackLuma: number; blackShare: number; frozenDelta: number };
-  microphone: { durationMs: number; silenceDbfs: number };
+  camera: { minWidth: number; minHeight: number; minFrameRate: number; blackLuma: number; blackShare: number; darkLuma: number; frozenDelta: number };
+  microphone: { durationMs: number; silenceDbfs: number; quietDbfs: number };
   screen: { allowExtended: boolean; minWidth: number; minHeight: number };
   screenShare: { requireMonitor: boolean };
   network: { minDownloadMbps: number; minUploadMbps: number; maxRttMs: number; durationMs: number };
@@ -34,14 +34,33 @@ export const DEFAULT_CHECK_POLICY: ResolvedPolicy = {
     // through the fake camera's limited range 0, the synthetic ID card at 1/4 light 35, at 1/10 light 14.
     blackLuma: 20,
     blackShare: 0.8,
+    // Too dark to see the candidate, a warning: between black (20) and the ID photo's 60, which must show
+    // small print where a face needs less. Calibrated on the synthetic scene (idCardPicture) at a share of its
+    // brightness, with sensor noise, through Chromium's fake camera (tests/checks/checks.browser.test.ts):
+    // full 140, a half 70, a third 46 (dim but clear), 0.3 42; a quarter 35 (dark), a sixth 23 (a dark room,
+    // the preview nearly black), an eighth 17 (black). Chromium's own fake camera reads 86. 40 sits between a
+    // third and a quarter, near their geometric mean.
+    darkLuma: 40,
     // Mean absolute change between sampled frames (0-255); a live sensor's noise alone exceeds it. Measured
     // between two frames of the 640×480 ID card with Gaussian noise σ 1 (a clean sensor): 1.12 compared at
     // 640 px wide, 0.57 box-averaged to 320, 0.16 to 160 (averaging cancels noise); σ 0.5 at 320: 0.20;
     // a frozen feed repeats the same frame: exactly 0. So sample frames 160 px wide or more.
     frozenDelta: 0.1,
   },
-  // testRTC listens for ~3 s; -60 dBFS is below any open microphone's room noise.
-  microphone: { durationMs: 3000, silenceDbfs: -60 },
+  microphone: {
+    // testRTC listens for ~3 s.
+    durationMs: 3000,
+    // Silent (a fail: muted, or the wrong input): the loudest 50 ms block stays under -80 dBFS. One step of a
+    // 16-bit converter is -90.3 dBFS (webrtc/testrtc calls a buffer silent when no sample exceeds it); -80
+    // leaves 10 dB for a dead input's hiss. Noise at -60 dBFS is sound, however faint: too quiet, not silent.
+    silenceDbfs: -80,
+    // Too quiet (a warning: move closer, or another input): the loudest block stays under -50 dBFS, 24 dB
+    // under the level telephony sets test speech to (-26 dBov active level, ITU-T P.56): the same voice from
+    // 16 times farther away (-6 dB per doubling). Calibrated on generated noise through Chromium's fake
+    // microphone, which reads a file's level within 0.5 dB (loudest block): -90 and -85 silent; -75, -60,
+    // -59 and -55 too quiet; -45 and -26 ok. Chromium's own fake microphone (a beep) peaks at -7.
+    quietDbfs: -50,
+  },
   // One display; 1024×768 is the smallest resolution proctoring vendors list.
   screen: { allowExtended: false, minWidth: 1024, minHeight: 768 },
   screenShare: { requireMonitor: true },

@@ -39,6 +39,8 @@ export const CheckPolicy = zod.strictObject({
       minFrameRate: zod.optional(positive()),
       /** Mean luma (0-255) under which a frame counts as black. */
       blackLuma: zod.optional(nonNegative()),
+      /** Mean luma (0-255) of the sampled frames under which the room is too dark to see the candidate (a warning). */
+      darkLuma: zod.optional(nonNegative()),
       /** Share of sampled frames that must be black to fail. */
       blackShare: zod.optional(share()),
       /** Mean absolute luma change between frames under which the picture counts as frozen. */
@@ -49,8 +51,10 @@ export const CheckPolicy = zod.strictObject({
     zod.strictObject({
       /** How long the level is listened to. */
       durationMs: zod.optional(positive()),
-      /** The loudest moment must reach this level (dBFS) or the input counts as silent. */
+      /** The loudest moment must reach this level (dBFS) or the input counts as silent: nothing reached it. */
       silenceDbfs: zod.optional(zod.number().check(zod.maximum(0))),
+      /** The loudest moment must reach this level (dBFS) or the candidate's voice counts as too quiet (a warning). */
+      quietDbfs: zod.optional(zod.number().check(zod.maximum(0))),
     }),
   ),
   screen: zod.optional(

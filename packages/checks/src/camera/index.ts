@@ -1,6 +1,6 @@
 /**
  * @module The camera check: permission, a device, that it opens (not held by another app), its
- * resolution and frame rate, and that the picture is neither black nor frozen, with a live preview.
+ * resolution and frame rate, and that the picture is neither black nor frozen nor too dark, with a live preview.
  */
 import { judgeFrames } from '../image/luma.ts';
 import { playStream, releaseVideo, sampleFrames } from '../media/frames.ts';
@@ -37,6 +37,8 @@ export const camera: Check = (context) =>
     if (frames.verdict === 'black') return outcome('fail', 'camera.black_frame', measured);
     if (frames.verdict === 'frozen') return outcome('fail', 'camera.frozen', measured);
     if (width < policy.camera.minWidth || height < policy.camera.minHeight) return outcome('fail', 'camera.low_resolution', { ...measured, minWidth: policy.camera.minWidth, minHeight: policy.camera.minHeight });
+    // Before the frame rate: a camera in a dim room lengthens its exposure and slows down, and light fixes both.
+    if (frames.verdict === 'dark') return outcome('warn', 'camera.too_dark', { ...measured, darkLuma: policy.camera.darkLuma });
     if (frameRate > 0 && frameRate < policy.camera.minFrameRate) return outcome('warn', 'camera.low_frame_rate', { ...measured, minFrameRate: policy.camera.minFrameRate });
     return outcome('pass', 'camera.ok', measured);
   });

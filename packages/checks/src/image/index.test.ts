@@ -13,7 +13,7 @@ import {
   photoQuality,
   type LumaImage,
 } from './index.ts';
-import { blurred, darkened, flat, idCardPicture, noisy, silence, toWav, toY4m, tone, withGlare } from './synthetic.ts';
+import { blurred, darkened, flat, idCardPicture, joined, noise, noisy, silence, toWav, toY4m, tone, withGlare } from './synthetic.ts';
 
 const image = (width: number, height: number, values: number[]): LumaImage => ({ width, height, data: Uint8Array.from(values) });
 
@@ -148,9 +148,21 @@ describe('judgeFrames', () => {
     expect(judgement).toEqual({ verdict: 'black', blackShare: 0.8, meanLuma: (3 + 5 + meanLuma(card)) / 5, maxDelta: expect.any(Number) });
   });
 
-  it('does not call a dim room black', () => {
+  it('calls a dim room too dark, not black', () => {
     const dim = [1, 2, 3].map((seed) => noisy(darkened(card, 0.25), 2, seed));
-    expect(judgeFrames(dim, policy).verdict).toBe('ok');
+    expect(judgeFrames(dim, policy).verdict).toBe('dark');
+  });
+
+  it('judges black and frozen before dark: a covered lens is black, a dark still picture frozen', () => {
+    expect(judgeFrames([flat(320, 240, 2), flat(320, 240, 1)], policy).verdict).toBe('black');
+    const still = darkened(card, 0.2);
+    expect(judgeFrames([still, still], policy).verdict).toBe('frozen');
+  });
+
+  it('follows the policy: dark is the mean over the frames under darkLuma', () => {
+    const frames = [1, 2].map((seed) => noisy(flat(320, 240, 50), 2, seed));
+    expect(judgeFrames(frames, { ...policy, darkLuma: 40 }).verdict).toBe('ok');
+    expect(judgeFrames(frames, { ...policy, darkLuma: 60 }).verdict).toBe('dark');
   });
 
   it('finds repeated frames frozen, and needs two frames to say so', () => {
@@ -171,6 +183,34 @@ describe('judgeFrames', () => {
 
   it('throws image.no_frames for an empty list', () => {
     expect(errorCode(() => judgeFrames([], policy))).toBe('image.no_frames');
+  });
+});
+
+describe('camera calibration of the default policy: the scene from black to normal', () => {
+  // The synthetic scene darkened as a room loses light, with a live sensor's noise; the figures are written
+  // next to darkLuma in ../policy.ts, and tests/checks/ feeds the same frames to Chromium's fake camera.
+  const policy = DEFAULT_CHECK_POLICY.camera;
+  const scene = downscale(idCardPicture(640, 480), 320);
+  const room = (brightness: number) => [1, 2, 3, 4].map((seed) => noisy(darkened(scene, brightness), 2, seed));
+  it.each([
+    { brightness: 1, verdict: 'ok' },
+    { brightness: 1 / 2, verdict: 'ok' },
+    { brightness: 1 / 3, verdict: 'ok' },
+    { brightness: 1 / 4, verdict: 'dark' },
+    // A dark room: mean luma about 23, just over the black cut of 20, the picture nearly black.
+    { brightness: 1 / 6, verdict: 'dark' },
+    { brightness: 1 / 8, verdict: 'black' },
+    { brightness: 0, verdict: 'black' },
+  ] as const)('at $brightness of full brightness -> $verdict', ({ brightness, verdict }) => {
+    expect(judgeFrames(room(brightness), policy).verdict).toBe(verdict);
+  });
+
+  it('puts darkLuma between a third (dim but clear) and a quarter (dark), and a sixth above black', () => {
+    const luma = (brightness: number) => judgeFrames(room(brightness), policy).meanLuma;
+    expect(luma(1 / 3)).toBeGreaterThan(policy.darkLuma * 1.1);
+    expect(luma(1 / 4)).toBeLessThan(policy.darkLuma / 1.1);
+    expect(luma(1 / 6)).toBeGreaterThan(policy.blackLuma);
+    expect(luma(1 / 6)).toBeLessThan(25);
   });
 });
 
@@ -286,6 +326,17 @@ describe('toWav', () => {
     ]);
     // 0, 32767, -32768, round(16383.5) = 16384, clamped 32767.
     expect([...file.subarray(44)]).toEqual([0, 0, 0xff, 0x7f, 0x00, 0x80, 0x00, 0x40, 0xff, 0x7f]);
+  });
+
+  it('makes noise at the RMS level asked for, the same for a seed, and joins signals end to end', () => {
+    for (const dbfs of [-90, -60, -20]) {
+      const samples = noise(2, dbfs, 3);
+      const level = 20 * Math.log10(Math.sqrt(samples.reduce((sum, sample) => sum + sample * sample, 0) / samples.length));
+      expect(level, `${dbfs} dBFS`).toBeCloseTo(dbfs, 0);
+    }
+    expect(noise(0.01, -30, 4)).toEqual(noise(0.01, -30, 4));
+    expect(noise(0.01, -30, 4)).not.toEqual(noise(0.01, -30, 5));
+    expect(joined(Float32Array.from([1, 2]), new Float32Array(0), Float32Array.from([3]))).toEqual(Float32Array.from([1, 2, 3]));
   });
 
   it('makes silence and tones of the right length and level', () => {

@@ -43,7 +43,7 @@ export function frameDelta(a: LumaImage, b: LumaImage): number {
 }
 
 export interface FrameJudgement {
-  verdict: 'ok' | 'black' | 'frozen';
+  verdict: 'ok' | 'black' | 'frozen' | 'dark';
   /** Share of frames darker than `blackLuma`. */
   blackShare: number;
   /** Mean luma averaged over the frames. */
@@ -55,9 +55,10 @@ export interface FrameJudgement {
 /**
  * Black when at least `blackShare` of the frames are darker than `blackLuma` (a covered lens or a privacy
  * shutter); else frozen when no consecutive pair changed by `frozenDelta` (a live sensor's noise alone does),
- * which needs two frames or more. Throws `image.no_frames` for an empty list: the caller must sample first.
+ * which needs two frames or more; else dark when the frames' mean luma is under `darkLuma` (a dim room: the
+ * camera works, the candidate is hard to see). Throws `image.no_frames` for an empty list: the caller must sample first.
  */
-export function judgeFrames(frames: LumaImage[], policy: { blackLuma: number; blackShare: number; frozenDelta: number }): FrameJudgement {
+export function judgeFrames(frames: LumaImage[], policy: { blackLuma: number; blackShare: number; darkLuma: number; frozenDelta: number }): FrameJudgement {
   if (frames.length === 0) throw new LifelineError('image.no_frames', 'judgeFrames needs at least one frame.');
   let black = 0;
   let lumaSum = 0;
@@ -71,6 +72,8 @@ export function judgeFrames(frames: LumaImage[], policy: { blackLuma: number; bl
     previous = frame;
   }
   const blackShare = black / frames.length;
-  const verdict = blackShare >= policy.blackShare ? 'black' : frames.length >= 2 && maxDelta < policy.frozenDelta ? 'frozen' : 'ok';
-  return { verdict, blackShare, meanLuma: lumaSum / frames.length, maxDelta };
+  const mean = lumaSum / frames.length;
+  const verdict =
+    blackShare >= policy.blackShare ? 'black' : frames.length >= 2 && maxDelta < policy.frozenDelta ? 'frozen' : mean < policy.darkLuma ? 'dark' : 'ok';
+  return { verdict, blackShare, meanLuma: mean, maxDelta };
 }

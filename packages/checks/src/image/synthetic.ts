@@ -270,3 +270,26 @@ export function tone(seconds: number, frequency: number, amplitude: number, samp
   for (let index = 0; index < samples.length; index += 1) samples[index] = amplitude * Math.sin((2 * Math.PI * frequency * index) / sampleRate);
   return samples;
 }
+
+/** Gaussian white noise whose RMS level is `dbfs` (0 dBFS = full scale): room noise, a dead input's hiss, a faint voice. */
+export function noise(seconds: number, dbfs: number, seed: number, sampleRate = 48_000): Float32Array {
+  const next = random(seed);
+  const sigma = 10 ** (dbfs / 20);
+  const samples = new Float32Array(Math.round(seconds * sampleRate));
+  for (let index = 0; index < samples.length; index += 1) {
+    // Box–Muller, one normal per pair of uniforms: simple, and plenty for a few seconds of audio.
+    samples[index] = sigma * Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+  }
+  return samples;
+}
+
+/** `parts` one after another: a tone, then a pause, then the next. */
+export function joined(...parts: Float32Array[]): Float32Array {
+  const samples = new Float32Array(parts.reduce((length, part) => length + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    samples.set(part, at);
+    at += part.length;
+  }
+  return samples;
+}

@@ -1,6 +1,7 @@
 /**
- * @module The microphone check: permission, a device, and ~3 s of listening with a level meter;
- * an input that stays under the silence floor fails as "muted or the wrong input", with the inputs to switch to.
+ * @module The microphone check: permission, a device, and ~3 s of listening with a level meter; an
+ * input that stays under the silence floor fails as "muted or the wrong input", one that stays under the
+ * voice floor warns "too quiet", each with the inputs to switch to.
  */
 import { deviceLabels, openDevice, stopStream } from '../media/index.ts';
 import { outcome, sleep, type Check } from '../run/context.ts';
@@ -28,18 +29,20 @@ export const microphone: Check = async ({ policy, hooks, signal }) => {
       analyser.getFloatTimeDomainData(block);
       const dbfs = toDbfs(rms(block));
       levels.push(dbfs);
-      hooks.onLevel?.(meterLevel(dbfs));
+      hooks.onLevel?.(meterLevel(dbfs, policy.microphone.silenceDbfs));
     }
-    const judged = judgeLevels(levels, policy.microphone.silenceDbfs);
+    const judged = judgeLevels(levels, policy.microphone);
     const measured = {
       device: opened.stream.getAudioTracks()[0]?.label ?? '',
       peakDbfs: judged.peakDbfs,
       averageDbfs: judged.averageDbfs,
       spreadDb: judged.spreadDb,
       silenceDbfs: policy.microphone.silenceDbfs,
+      quietDbfs: policy.microphone.quietDbfs,
       inputs: await deviceLabels('audioinput'),
     };
-    return outcome(judged.silent ? 'fail' : 'pass', judged.silent ? 'microphone.silent' : 'microphone.ok', measured);
+    if (judged.verdict === 'silent') return outcome('fail', 'microphone.silent', measured);
+    return judged.verdict === 'quiet' ? outcome('warn', 'microphone.too_quiet', measured) : outcome('pass', 'microphone.ok', measured);
   } finally {
     hooks.onLevel?.(0);
     stopStream(opened.stream);

@@ -15,7 +15,8 @@ export function toDbfs(level: number): number {
 }
 
 export interface LevelJudgement {
-  silent: boolean;
+  /** Silent: nothing reached the input (muted, the wrong input). Quiet: sound, but too faint for a voice. */
+  verdict: 'ok' | 'quiet' | 'silent';
   peakDbfs: number;
   averageDbfs: number;
   /** Spread of the block levels in dB: a live input moves, a dead one is flat. */
@@ -24,17 +25,22 @@ export interface LevelJudgement {
 
 /**
  * Judged over the whole window, not one block: Chromium's fake microphone beeps about once a second
- * and a candidate pauses between words. Silent when even the loudest block stays under the floor.
+ * and a candidate pauses between words. Silent when even the loudest block stays under `silenceDbfs`,
+ * too quiet when it stays under `quietDbfs`.
  */
-export function judgeLevels(blocksDbfs: readonly number[], silenceDbfs: number): LevelJudgement {
-  if (blocksDbfs.length === 0) return { silent: true, peakDbfs: SILENCE_FLOOR_DBFS, averageDbfs: SILENCE_FLOOR_DBFS, spreadDb: 0 };
+export function judgeLevels(blocksDbfs: readonly number[], policy: { silenceDbfs: number; quietDbfs: number }): LevelJudgement {
+  if (blocksDbfs.length === 0) return { verdict: 'silent', peakDbfs: SILENCE_FLOOR_DBFS, averageDbfs: SILENCE_FLOOR_DBFS, spreadDb: 0 };
   const peakDbfs = Math.max(...blocksDbfs);
   const lowest = Math.min(...blocksDbfs);
   const averageDbfs = blocksDbfs.reduce((sum, level) => sum + level, 0) / blocksDbfs.length;
-  return { silent: peakDbfs < silenceDbfs, peakDbfs: round(peakDbfs, 1), averageDbfs: round(averageDbfs, 1), spreadDb: round(peakDbfs - lowest, 1) };
+  const verdict = peakDbfs < policy.silenceDbfs ? 'silent' : peakDbfs < policy.quietDbfs ? 'quiet' : 'ok';
+  return { verdict, peakDbfs: round(peakDbfs, 1), averageDbfs: round(averageDbfs, 1), spreadDb: round(peakDbfs - lowest, 1) };
 }
 
-/** A dBFS level as 0..1 for a meter: -60 dBFS and below is empty, 0 dBFS full. */
-export function meterLevel(dbfs: number): number {
-  return Math.min(1, Math.max(0, (dbfs + 60) / 60));
+/**
+ * A dBFS level as 0..1 for the meter: empty at the silence floor (`emptyDbfs`) and below, full at 0 dBFS,
+ * linear in dB between, so room noise shows a little bar and a voice a long one.
+ */
+export function meterLevel(dbfs: number, emptyDbfs: number): number {
+  return Math.min(1, Math.max(0, (dbfs - emptyDbfs) / Math.max(1, -emptyDbfs)));
 }

@@ -23,6 +23,8 @@ const REASON_ARTICLES: Partial<Record<CheckReason, string>> = {
   'microphone.permission_denied': 'browser-permissions',
   'camera.in_use': 'camera-not-working',
   'camera.not_found': 'camera-not-working',
+  // Lighting is what the face-photo article explains: a light in front, no window behind.
+  'camera.too_dark': 'face-photo',
 };
 
 export function articleFor(check: CheckId, reason: CheckReason): string {

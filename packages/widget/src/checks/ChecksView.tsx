@@ -48,11 +48,17 @@ interface Props {
 /** Shape and word as well as color, so the status never depends on color alone. */
 const MARKS: Record<ItemStatus, string> = { pass: '✓', warn: '!', fail: '✕', skipped: '–', running: '…', pending: '' };
 
+/** When the run is done, the list reads worst first: what failed, then warnings, what was not checked, what passed. */
+const ORDER: ItemStatus[] = ['fail', 'warn', 'skipped', 'pass'];
+
 export function ChecksView({ flow, strings, ui }: Props) {
   const running = flow.current !== undefined;
   const finished = [...flow.results.values()];
   const done = !running && !flow.waitingToStart && finished.length > 0;
-  const needsAttention = finished.some((r) => r.status === 'fail' || r.status === 'warn');
+  const rank = (check: CheckId) => ORDER.indexOf(flow.results.get(check)?.status ?? 'pass');
+  // Array.prototype.sort is stable: within a status, the run's order stays.
+  const order = done ? [...flow.order].sort((a, b) => rank(a) - rank(b)) : flow.order;
+  const attention = order.filter((check) => rank(check) < 2).map((check) => strings.names[check]);
   const status = running
     ? format(strings.progress, { n: String(flow.index + 1), total: String(flow.total), name: strings.names[flow.current!] })
     : done
@@ -89,14 +95,19 @@ export function ChecksView({ flow, strings, ui }: Props) {
           </div>
         </>
       )}
+      {done && (
+        // First, and focused: what needs attention by name, with the failed items and their fixes right under it.
+        <p class="summary" tabIndex={-1}>
+          {attention.length ? format(strings.someFailed, { names: new Intl.ListFormat(flow.locale).format(attention) }) : strings.allPassed}
+        </p>
+      )}
       <ul class="check-list">
-        {flow.order.map((check) => (
+        {order.map((check) => (
           <Item key={check} check={check} flow={flow} strings={strings} />
         ))}
       </ul>
       {done && (
-        <div class="summary" tabIndex={-1}>
-          <p>{needsAttention ? strings.someFailed : strings.allPassed}</p>
+        <div class="reference">
           {flow.code && (
             <>
               <p>
@@ -109,7 +120,7 @@ export function ChecksView({ flow, strings, ui }: Props) {
             <button type="button" class="btn" onClick={() => flow.rerun()}>
               {strings.runAllAgain}
             </button>
-            {needsAttention && (
+            {attention.length > 0 && (
               <button type="button" class="chip" onClick={flow.escalate}>
                 {ui.talkToPerson}
               </button>
@@ -141,6 +152,7 @@ function Live({ flow, strings }: { flow: ChecksModel; strings: ChecksStrings }) 
           : [strings.idPrompt, [[strings.takePhoto, prompt.go]]]
         : [];
   const outputs = prompt?.kind === 'speaker' ? prompt.control : undefined;
+  const percent = Math.round(flow.level * 100);
   return (
     <>
       {preview && (
@@ -157,8 +169,8 @@ function Live({ flow, strings }: { flow: ChecksModel; strings: ChecksStrings }) 
       {flow.current === 'microphone' && (
         <div class="prompt">
           <p>{strings.speak}</p>
-          <div class="meter" role="meter" aria-label={strings.level} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(flow.level * 100)}>
-            <span style={{ width: `${Math.round(flow.level * 100)}%` }} />
+          <div class="meter" role="meter" aria-label={strings.level} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+            <span style={{ width: `${percent}%` }} />
           </div>
         </div>
       )}

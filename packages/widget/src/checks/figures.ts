@@ -25,7 +25,8 @@ export function figuresLine(result: CheckResult, strings: ChecksStrings, locale:
       if (typeof m.width !== 'number') return '';
       return [resolution(), typeof m.frameRate === 'number' && m.frameRate > 0 ? format(f.frameRate, { fps: number(m.frameRate) }) : ''].filter(Boolean).join(' · ');
     case 'microphone':
-      return typeof m.peakDbfs === 'number' ? format(f.loudest, { level: number(m.peakDbfs) }) : '';
+      // The input listened to, so "choose another input" has a name to go by; the levels are for the agent.
+      return typeof m.device === 'string' && m.device ? format(f.input, { device: m.device }) : '';
     case 'screen-share':
       return typeof m.surface === 'string' ? (f.surface[m.surface as keyof typeof f.surface] ?? m.surface) : '';
     case 'id-photo':

@@ -183,7 +183,7 @@ describe('runChecks: the Start button', () => {
     expect(mounted.ui.queryByRole('button', { name: en.start })).toBeNull();
     await waitFor(() => expect(mounted.shadow.activeElement?.classList.contains('summary')).toBe(true));
     expect(focused).toContain('#lifeline-checks-title');
-    expect(focused.indexOf('#lifeline-checks-title')).toBeLessThan(focused.indexOf('div.summary'));
+    expect(focused.indexOf('#lifeline-checks-title')).toBeLessThan(focused.indexOf('p.summary'));
   });
 });
 
@@ -318,7 +318,7 @@ describe('the checks event', () => {
     await waitFor(() => expect(mounted.details('checks')).toHaveLength(1));
     const [report] = mounted.details<CheckReport>('checks');
     expect(report!.results.map((r) => r.check)).toEqual(['browser', 'system', 'screen']);
-    expect(mounted.shadow.querySelector('.summary .code')?.textContent).toBe(report!.code);
+    expect(mounted.shadow.querySelector('.reference .code')?.textContent).toBe(report!.code);
     expect(mounted.widget.getSessionContext().checks?.code).toBe(report!.code);
     await settle();
     expect(mounted.details('checks')).toHaveLength(1);
@@ -330,7 +330,7 @@ describe('the checks event', () => {
     fireEvent.click(runAgain);
     await waitFor(() => expect(mounted.details('checks')).toHaveLength(2));
     const second = mounted.details<CheckReport>('checks')[1]!;
-    await waitFor(() => expect(mounted.shadow.querySelector('.summary .code')?.textContent).toBe(second.code));
+    await waitFor(() => expect(mounted.shadow.querySelector('.reference .code')?.textContent).toBe(second.code));
     expect(mounted.widget.getSessionContext().checks?.code).toBe(second.code);
   });
 
@@ -358,7 +358,47 @@ describe('the checks event', () => {
   });
 });
 
+describe('the summary of a finished run', () => {
+  it.each([
+    ['en', en, 'Browser and Computer'],
+    ['es', es, 'Navegador y Computadora'],
+  ] as const)('names what failed, first and focused, with the failed items and their fixes right under it (%s)', async (locale, strings, names) => {
+    stubScreen();
+    const mounted = mountWidget();
+    expect(mounted.widget.init({ kbUrl: KB_URL, locale })).toBe(true);
+    await waitFor(() => expect(mounted.details('ready')).toHaveLength(1));
+    // jsdom's browser and system fail (an unknown browser on an unknown system); the screen passes.
+    mounted.widget.runChecks({ only: ['screen', 'browser', 'system'] });
+    await waitFor(() => expect(mounted.details('checks')).toHaveLength(1));
+    const summary = mounted.shadow.querySelector<HTMLElement>('.checks .summary')!;
+    await waitFor(() => expect(mounted.shadow.activeElement).toBe(summary));
+    expect(summary.textContent).toBe(strings.someFailed.replace('{names}', names));
+    // The summary comes before the list, and the list reads worst first, the run's order kept within a status.
+    const items = [...mounted.shadow.querySelectorAll<HTMLElement>('.check')];
+    expect(summary.compareDocumentPosition(items[0]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(items.map((item) => `${item.dataset.check} ${item.dataset.status}`)).toEqual(['browser fail', 'system fail', 'screen pass']);
+    // Each failed item carries its fix.
+    expect(items[0]!.querySelector('button')?.textContent).toContain(strings.howToFix);
+  });
+
+  it('says everything passed, first, when nothing needs attention', async () => {
+    stubScreen();
+    const mounted = await ready();
+    mounted.widget.runChecks({ only: ['screen'] });
+    await waitFor(() => expect(mounted.details('checks')).toHaveLength(1));
+    await waitFor(() => expect(mounted.shadow.querySelector('.checks .summary')?.textContent).toBe(en.allPassed));
+  });
+});
+
 describe('the words of the checks view', () => {
+  it.each([
+    ['en', en],
+    ['es', es],
+  ] as const)('never show a candidate a unit of sound level (dBFS) in %s', (_, strings: ChecksStrings) => {
+    // The strings that say it, if any: the levels stay in the report, for the agent.
+    expect(JSON.stringify(strings).match(/[^"]*dB[^"]*/g)).toBeNull();
+  });
+
   /** The same in both languages on purpose: a format, a unit, and a word Spanish shares. */
   itTranslatesEverything(en, es, new Set(['figures.resolution', 'figures.frameRate', 'heardNo']));
 

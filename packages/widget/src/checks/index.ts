@@ -192,6 +192,8 @@ export class ChecksFlow implements ChecksModel {
   afterRender(): void {
     const target = this.focusNext && this.root.querySelector<HTMLElement>(this.focusNext);
     if (target) {
+      // The summary sits above the list and names what needs attention; focusing it scrolls the view up
+      // to it, and the failed items with their fixes come right under it (the list reads worst first).
       target.focus();
       this.focusNext = undefined;
     }

@@ -13,6 +13,7 @@ export interface ChecksStrings {
   stopped: string;
   done: string;
   allPassed: string;
+  /** What needs attention, by name: `{names}` is the list of check names. */
   someFailed: string;
   reference: string;
   referenceHint: string;
@@ -39,7 +40,8 @@ export interface ChecksStrings {
     resolution: string;
     frameRate: string;
     network: string;
-    loudest: string;
+    /** The microphone listened to: `{device}`. */
+    input: string;
     sharpness: string;
     screens: { one: string; more: string };
     surface: Record<'monitor' | 'window' | 'browser' | 'unknown', string>;
