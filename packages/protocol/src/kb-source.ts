@@ -5,6 +5,9 @@ import { ArticleId, ArticlePhase, CheckName, FeaturedArticles, Locale, LocaleSea
 const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD, such as 2026-11-02'));
 const NonEmptyText = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 
+/** A value the host platform fills in at run time, written `{{links.support}}` in articles. */
+export const PlaceholderName = z.string().check(z.regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'a placeholder is dotted words such as links.reschedule'));
+
 export const MIN_QUESTIONS = 5;
 export const MIN_PUBLISHED_REVIEWERS = 2;
 
@@ -18,6 +21,8 @@ export const ArticleFrontMatter = z.strictObject({
   topic: Topic,
   phase: ArticlePhase,
   check: z.optional(CheckName),
+  /** `true` on the article that answers "I want to talk to a person": the widget offers the handover beside it. */
+  handover: z.optional(z.boolean()),
   related: z.array(ArticleId),
   owner: NonEmptyText,
   reviewed_by: z.array(NonEmptyText),
@@ -32,7 +37,11 @@ export const KbConfig = z.strictObject({
   version: NonEmptyText,
   sourceLocale: Locale,
   locales: z.array(Locale).check(z.minLength(1, 'list at least one locale')),
-  placeholders: z.array(z.string().check(z.regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'a placeholder is dotted words such as links.reschedule'))),
+  /**
+   * The values the host fills in, each with its fallback per locale: the words a candidate reads where
+   * the host gave no value (`support.phone: { en: the support phone number, es: teléfono de soporte }`).
+   */
+  placeholders: z.record(PlaceholderName, z.record(Locale, NonEmptyText)),
   search: z._default(z.record(Locale, LocaleSearchConfig), {}),
   featured: z._default(FeaturedArticles, {}),
 });

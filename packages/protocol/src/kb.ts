@@ -1,8 +1,11 @@
 /** @module Schemas of the knowledge base the browser needs too: the shared vocabulary and the compiled files the widget loads. */
 import * as z from 'zod/mini';
 
-/** Bumped when the compiled locale file changes shape; the search refuses other versions. */
-export const KB_FORMAT_VERSION = 1;
+/**
+ * Bumped when the compiled locale file changes shape; the search refuses other versions.
+ * 2: `fallbacks` (the words for a placeholder the host left empty) and an article's `handover`.
+ */
+export const KB_FORMAT_VERSION = 2;
 
 export const Locale = z.string().check(
   z.regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a locale is a language code such as "en", "es" or "pt-BR"'),
@@ -84,6 +87,8 @@ export const CompiledArticle = z.strictObject({
   topic: Topic,
   phase: ArticlePhase,
   check: z.optional(CheckName),
+  /** The article answers "I want a person": the widget offers the handover beside it. */
+  handover: z.optional(z.literal(true)),
   related: z.array(ArticleId),
   html: z.string(),
   text: z.string(),
@@ -98,6 +103,8 @@ export const CompiledKb = z.strictObject({
   locale: Locale,
   search: LocaleSearchConfig,
   featured: z._default(FeaturedArticles, {}),
+  /** Per placeholder, what the articles read in this locale where the host gave no value (kb.config.yaml). */
+  fallbacks: z.record(z.string(), z.string()),
   articles: z.array(CompiledArticle),
 });
 export type CompiledKb = z.infer<typeof CompiledKb>;

@@ -18,11 +18,12 @@ const article = (id: string, fields: Partial<CompiledArticle>): CompiledArticle 
 });
 
 const kb: CompiledKb = {
-  format: 1,
+  format: 2,
   kbVersion: 'test',
   locale: 'en',
   search: { synonyms: { webcam: 'camera', 'wi fi': 'wifi' }, stopWords: ['my', 'the', 'is', 'a', 'i', 'to', 'how', 'do', 'not', 'what'] },
   featured: { during: ['exam-frozen'] },
+  fallbacks: {},
   articles: [
     article('camera-not-working', { title: 'My camera is not working', questions: ['camera shows a black picture', 'camera not detected', 'camera in use by another app', 'video frozen', 'no camera found'], keywords: ['video', 'lens'] }),
     article('internet-connection', { title: 'Internet connection', questions: ['is my wifi fast enough', 'slow internet', 'upload speed too low', 'router far away', 'connection drops'], keywords: ['bandwidth', 'ethernet cable'] }),
@@ -132,7 +133,7 @@ describe('createKbSearch', () => {
 
   it.each([
     ['not an object', 'nope', 'kb.file.invalid'],
-    ['missing articles', { format: 1, kbVersion: 'x', locale: 'en', search: { synonyms: {}, stopWords: [] } }, 'kb.file.invalid'],
+    ['missing articles', { format: 2, kbVersion: 'x', locale: 'en', search: { synonyms: {}, stopWords: [] } }, 'kb.file.invalid'],
     ['another format version', { ...kb, format: 99 }, 'kb.file.unsupported_format'],
   ])('rejects a compiled file that is %s', (_name, value, code) => {
     try {

@@ -87,6 +87,8 @@ export class LocaleSearchEngine {
   readonly articles: readonly CompiledArticle[];
   /** The editors' quick replies per phase (kb.config.yaml `featured`). */
   readonly featured: CompiledKb['featured'];
+  /** What the articles read where the host gave no value for a placeholder (kb.config.yaml `placeholders`). */
+  readonly fallbacks: CompiledKb['fallbacks'];
   private readonly analyzer: Analyzer;
   private readonly tuning: SearchTuning;
   /** term -> (article index -> bit mask of the fields holding it) */
@@ -119,6 +121,7 @@ export class LocaleSearchEngine {
     this.kbVersion = kb.kbVersion;
     this.articles = kb.articles;
     this.featured = kb.featured;
+    this.fallbacks = kb.fallbacks;
     this.tuning = tuning;
     // Each text is normalized once; the counts of its words also reveal the KB's own misspellings.
     const normalized = kb.articles.map((article) => ({
