@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledArticle, CompiledKb } from '@lifeline/protocol';
 import { isLifelineError } from '@lifeline/protocol';
+import { LocaleSearchEngine as CoreEngine } from './engine.ts';
+import { DEFAULT_TUNING } from './tuning.ts';
 import { createKbSearch, LocaleSearchEngine, parseCompiledKb } from './index.ts';
 
 const article = (id: string, fields: Partial<CompiledArticle>): CompiledArticle => ({
@@ -60,6 +62,22 @@ describe('LocaleSearchEngine', () => {
     expect(top('wi-fi fast enough')).toBe('internet-connection');
   });
 
+  it('reads an emoji that names a thing through the editors\' synonyms, and ignores faces', () => {
+    const emoji = new LocaleSearchEngine({ ...kb, search: { ...kb.search, synonyms: { ...kb.search.synonyms, '📷': 'camera', '📶': 'wifi' } } });
+    expect(emoji.search('my 📷 is not working 😭').results[0]?.id).toBe('camera-not-working');
+    expect(emoji.search('📶 too slow 🙏🏽').results[0]?.id).toBe('internet-connection');
+    expect(emoji.explain('my 📷 is not working 😭').slots.map((s) => s.word)).toEqual(['📷', 'working']);
+  });
+
+  it('counts an emoji it cannot read as an unknown word, never as a typo of a real one', () => {
+    const explained = engine.explain('camera 🖨️ 🎤');
+    expect(explained.slots.map((s) => [s.word, s.matched.length])).toEqual([['camera', 1], ['🖨', 0], ['🎤', 0]]);
+    // Even when short words may be respelled: an emoji is two UTF-16 units, as long as "ok".
+    const withoutScorer = new CoreEngine(kb, { ...DEFAULT_TUNING, fuzzyMinLength: 2 });
+    expect(withoutScorer.needsFuzzyScorer('camrea')).toBe(true);
+    expect(withoutScorer.needsFuzzyScorer('🖨️ 🎤 👨‍💻')).toBe(false);
+  });
+
   it('matches words far into a long field (fuse.js location limits do not apply)', () => {
     expect(top('zyxwvut')).toBe('long-body');
   });
@@ -104,7 +122,7 @@ describe('LocaleSearchEngine', () => {
   it('never throws and always decides, for seeded random queries', () => {
     let seed = 1234;
     const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-    const pieces = ['camera', 'camra', 'wifi', ' ', '!!', 'é', 'the', 'ñ', '😀', 'results', 'x', '\u0000', '{{links.x}}', 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', '12345'];
+    const pieces = ['camera', 'camra', 'wifi', ' ', '!!', 'é', 'the', 'ñ', '😀', '📷', '\u200d', 'results', 'x', '\u0000', '{{links.x}}', 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', '12345'];
     for (let run = 0; run < 3000; run += 1) {
       const query = Array.from({ length: Math.floor(random() * 12) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
       const response = engine.search(query);

@@ -330,8 +330,9 @@ export class LocaleSearchEngine {
     this.fuzzyScorer = scorer;
   }
 
+  /** Digits and emoji are never respelled: "📷" one edit from a word is noise, not a typo. */
   private fuzzyEligible(word: string): boolean {
-    return word.length >= this.tuning.fuzzyMinLength && !/\d/.test(word);
+    return word.length >= this.tuning.fuzzyMinLength && !/[\d\p{Extended_Pictographic}]/u.test(word);
   }
 
   /** Resolves a query word to index terms: exact or synonym first, else fuzzy over terms of similar length. */
