@@ -78,6 +78,20 @@ describe('LocaleSearchEngine', () => {
     expect(withoutScorer.needsFuzzyScorer('🖨️ 🎤 👨‍💻')).toBe(false);
   });
 
+  it('drops a misspelt stop word ("waht") the index does not know, instead of weighing it as the rarest word', () => {
+    expect(engine.explain('waht camera black').slots.map((s) => s.word)).toEqual(['camera', 'black']);
+    expect(engine.search('waht camera black').decision).not.toBe('none');
+    // A real word of the knowledge base one swap from a stop word stays: "form" is not "from".
+    const forms = new LocaleSearchEngine({ ...kb, search: { ...kb.search, stopWords: [...kb.search.stopWords, 'from'] }, articles: [...kb.articles, article('forms', { questions: ['fill in the form'] })] });
+    expect(forms.explain('form').slots.map((s) => s.word)).toEqual(['form']);
+  });
+
+  it('reads a typo of a word as all the word stands for, its synonyms included', () => {
+    const typos = new LocaleSearchEngine({ ...kb, articles: [...kb.articles, article('webcam-light', { questions: ['the webcam light stays on'] })] });
+    const matched = typos.explain('wbecam').slots[0]?.matched.map((m) => m.term);
+    expect(matched).toEqual(expect.arrayContaining(['webcam', 'camera']));
+  });
+
   it('matches words far into a long field (fuse.js location limits do not apply)', () => {
     expect(top('zyxwvut')).toBe('long-body');
   });
