@@ -26,14 +26,14 @@ describe('asking for a person', async () => {
     }
   });
 
-  it.each([undefined, ...PHASES])('shows it, and answers most outright, phase %s', (phase) => {
+  it.each([undefined, ...PHASES])('shows it (never "I don\'t know"), and answers most outright, phase %s', (phase) => {
     let answered = 0;
     for (const q of questions) {
-      const { decision, features } = search.engine(q.locale)!.explain(q.q, { phase });
-      // Only a question made of guessed spellings alone ("is anyoen there") may get "I don't know".
-      if (decision === 'none') expect(features?.fuzzyShare, `${q.file}:${q.line} "${q.q}"`).toBe(1);
+      const { decision } = search.search(q.q, { locale: q.locale, phase });
+      expect(decision, `${q.file}:${q.line} "${q.q}"`).not.toBe('none');
       if (decision === 'answer') answered += 1;
     }
-    expect(answered / questions.length).toBeGreaterThanOrEqual(0.65);
+    // The rest are suggestions: the handover article still comes first, with two others beside it.
+    expect(answered / questions.length).toBeGreaterThanOrEqual(0.7);
   });
 });
