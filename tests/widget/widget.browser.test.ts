@@ -223,6 +223,28 @@ describe('the widget on the example pages', () => {
     expect(await page.locator('lifeline-root').count()).toBe(1);
   });
 
+  it('reads articles in plain words where the host gave no value: no raw {{, no doubled word, no unit after a fallback', async () => {
+    const doubledWord = /(?<![\p{L}\p{N}])(\p{L}+)\s+\1(?![\p{L}\p{N}])/iu;
+    const cases = [
+      { path: 'strict-csp/', locale: 'es-ES', question: 'quiero hablar con una persona', id: 'contact-support', read: 'Ver los pasos', expected: 'teléfono de soporte' },
+      { path: 'exam-page/', locale: 'en-US', question: 'how much ram does my computer need', id: 'system-requirements', read: 'Read the steps', expected: 'the set number of gigabytes (GB) of RAM' },
+    ];
+    for (const { path, locale, question, id, read, expected } of cases) {
+      const page = await visit(path, { locale });
+      await openPanel(page);
+      expect((await ask(page, question)).articleId).toBe(id);
+      const card = page.locator('.answer').last();
+      expect((await card.textContent()) ?? '').not.toMatch(doubledWord);
+      await card.getByRole('button', { name: read }).click();
+      await page.locator('.article h3').waitFor();
+      const text = ((await page.locator('.article').textContent()) ?? '').replace(/\s+/g, ' ');
+      expect(text).toContain(expected);
+      expect(text).not.toContain('{{');
+      expect(text).not.toMatch(doubledWord);
+      expect(text).not.toMatch(/set number of (GB|Mbps)/);
+    }
+  });
+
   it('left no console errors, page errors or host errors on any page', async () => {
     const all = await Promise.all(pages.map(async ({ page, problems }) => [...problems, ...(page.isClosed() ? [] : await hostProblems(page))]));
     expect(all.flat()).toEqual([]);

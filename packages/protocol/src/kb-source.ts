@@ -5,6 +5,9 @@ import { ArticleId, ArticlePhase, CheckName, FeaturedArticles, Locale, LocaleSea
 const IsoDate = zod.string().check(zod.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD, such as 2026-11-02'));
 const NonEmptyText = zod.string().check(zod.trim(), zod.minLength(1, 'must not be empty'));
 
+/** A value the host platform fills in at run time, written `{{links.support}}` in articles. */
+export const PlaceholderName = zod.string().check(zod.regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'a placeholder is dotted words such as links.reschedule'));
+
 export const MIN_QUESTIONS = 5;
 export const MIN_PUBLISHED_REVIEWERS = 2;
 
@@ -18,6 +21,8 @@ export const ArticleFrontMatter = zod.strictObject({
   topic: Topic,
   phase: ArticlePhase,
   check: zod.optional(CheckName),
+  /** `true` on the article that answers "I want to talk to a person": the widget offers the handover beside it. */
+  handover: zod.optional(zod.boolean()),
   related: zod.array(ArticleId),
   owner: NonEmptyText,
   reviewed_by: zod.array(NonEmptyText),
@@ -32,7 +37,11 @@ export const KbConfig = zod.strictObject({
   version: NonEmptyText,
   sourceLocale: Locale,
   locales: zod.array(Locale).check(zod.minLength(1, 'list at least one locale')),
-  placeholders: zod.array(zod.string().check(zod.regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'a placeholder is dotted words such as links.reschedule'))),
+  /**
+   * The values the host fills in, each with its fallback per locale: the words a candidate reads where
+   * the host gave no value (`support.phone: { en: the support phone number, es: teléfono de soporte }`).
+   */
+  placeholders: zod.record(PlaceholderName, zod.record(Locale, NonEmptyText)),
   search: zod._default(zod.record(Locale, LocaleSearchConfig), {}),
   featured: zod._default(FeaturedArticles, {}),
 });

@@ -1,8 +1,11 @@
 /** @module Schemas of the knowledge base the browser needs too: the shared vocabulary and the compiled files the widget loads. */
 import * as zod from 'zod/mini';
 
-/** Bumped when the compiled locale file changes shape; the search refuses other versions. */
-export const KB_FORMAT_VERSION = 1;
+/**
+ * Bumped when the compiled locale file changes shape; the search refuses other versions.
+ * 2: `fallbacks` (the words for a placeholder the host left empty) and an article's `handover`.
+ */
+export const KB_FORMAT_VERSION = 2;
 
 export const Locale = zod.string().check(
   zod.regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a locale is a language code such as "en", "es" or "pt-BR"'),
@@ -84,8 +87,8 @@ export const CompiledArticle = zod.strictObject({
   topic: Topic,
   phase: ArticlePhase,
   check: zod.optional(CheckName),
-  /** The answer offers "Talk to a person" at once (the article is about reaching one). */
-  handover: zod.optional(zod.boolean()),
+  /** The article answers "I want a person": the widget offers the handover beside it. */
+  handover: zod.optional(zod.literal(true)),
   related: zod.array(ArticleId),
   html: zod.string(),
   text: zod.string(),
@@ -100,6 +103,8 @@ export const CompiledKb = zod.strictObject({
   locale: Locale,
   search: LocaleSearchConfig,
   featured: zod._default(FeaturedArticles, {}),
+  /** Per placeholder, what the articles read in this locale where the host gave no value (kb.config.yaml). */
+  fallbacks: zod.record(zod.string(), zod.string()),
   articles: zod.array(CompiledArticle),
 });
 export type CompiledKb = zod.infer<typeof CompiledKb>;

@@ -6,7 +6,7 @@ import { HelpSessionEntry, LifelineError, Locale, isLifelineError, type CheckRep
 import { h, render } from 'preact';
 import { answerEntry, canRate, transcript } from './bot/index.ts';
 import { describeInvalid, validateConfig, validateContext, type Validated } from './config/index.ts';
-import { directionOf, kbLocaleFor, loadLanguage, neutralPhrase, resolveLocale, type Language, type UiLocale } from './i18n/index.ts';
+import { directionOf, kbLocaleFor, loadLanguage, resolveLocale, type Language, type UiLocale } from './i18n/index.ts';
 import type * as ArticleModule from './article/index.ts';
 import type { ChatFlow, ChatHost } from './chat/index.ts';
 import type { ErrorDetail, WidgetErrorCode } from './config/messages.ts';
@@ -600,7 +600,7 @@ export class LifelineWidget implements LifelineApi {
 
   // --- rendering ---
 
-  private readonly neutral = (name: string) => (this.language ? neutralPhrase(this.language.neutral, name) : '');
+  private readonly neutral = (name: string) => this.knowledge?.fallback(name) ?? '';
 
   private summaryOf(id: string): ArticleSummary | undefined {
     const article = this.knowledge?.article(id);

@@ -3,19 +3,25 @@
  * (`@lifeline/kb/search/core`, fuse.js only when a query has a word the index does not know), one
  * load per locale, for searching articles to insert and naming the articles a candidate saw.
  */
-import type { CompiledArticle } from '@lifeline/protocol';
+import type { CompiledArticle, Phase } from '@lifeline/protocol';
 import type { FuzzyScorer, LocaleSearchEngine } from '@lifeline/kb/search/core';
 
 export interface ArticleHit {
   id: string;
   title: string;
   summary: string;
+  /** The locale file's words for a placeholder the platform gave no value (kb.config.yaml), as the widget shows them. */
+  fallbacks: Readonly<Record<string, string>>;
 }
 
 export interface ConsoleKb {
   locale: string;
   kbVersion: string;
-  search(query: string): Promise<ArticleHit[]>;
+  /**
+   * The widget's search and ranking (packages/widget/src/kb/index.ts): the same engine, query and
+   * options, so an agent sees what the candidate saw; `phase` is the candidate's exam phase.
+   */
+  search(query: string, phase?: Phase): Promise<ArticleHit[]>;
   article(id: string): CompiledArticle | undefined;
 }
 
@@ -44,18 +50,20 @@ export function loadKb(kbUrl: string, locale: string, fetchImpl: typeof fetch = 
 
 function consoleKb(engine: LocaleSearchEngine): ConsoleKb {
   const byId = new Map(engine.articles.map((article) => [article.id, article]));
+  const hit = ({ id, title, summary }: { id: string; title: string; summary: string }): ArticleHit => ({ id, title, summary, fallbacks: engine.fallbacks });
   return {
     locale: engine.locale,
     kbVersion: engine.kbVersion,
     article: (id) => byId.get(id),
-    async search(query) {
+    async search(query, phase) {
+      if (!query.trim()) return [];
+      if (engine.needsFuzzyScorer(query)) engine.useFuzzyScorer(await loadFuzzyScorer());
+      // Whatever the decision: the bot's thresholds are for candidates, and an agent judges the list.
+      const found = engine.search(query, { phase, limit: RESULTS }).results;
+      if (found.length) return found.map(hit);
+      // No article shares a word: an agent typing a fragment of a title or an id still wants it.
       const words = query.trim().toLowerCase();
-      if (!words) return [];
-      if (engine.needsFuzzyScorer(words)) engine.useFuzzyScorer(await loadFuzzyScorer());
-      const found = engine.search(words, { limit: RESULTS }).results;
-      if (found.length) return found.map(({ id, title, summary }) => ({ id, title, summary }));
-      // The bot's thresholds are for candidates; an agent typing a fragment of a title still wants it.
-      return engine.articles.filter((a) => a.title.toLowerCase().includes(words) || a.id.includes(words)).slice(0, RESULTS).map(({ id, title, summary }) => ({ id, title, summary }));
+      return engine.articles.filter((a) => a.title.toLowerCase().includes(words) || a.id.includes(words)).slice(0, RESULTS).map(hit);
     },
   };
 }
@@ -69,11 +77,12 @@ export function unfilledPlaceholders(text: string): string[] {
 }
 
 /**
- * What goes into the reply for an article: its title, its summary with the placeholders the config
- * knows filled in, and a link when the config has `articleUrl`.
+ * What goes into the reply for an article: its title, its summary with the placeholders filled (the
+ * config's value, else the KB's fallback, as the candidate's widget reads it), and a link when the
+ * config has `articleUrl`.
  */
 export function articleSnippet(article: ArticleHit, locale: string, options: { articleUrl?: string | undefined; placeholders: Record<string, string> }): string {
-  const fill = (text: string) => text.replace(PLACEHOLDER, (whole, name: string) => options.placeholders[name] ?? whole);
+  const fill = (text: string) => text.replace(PLACEHOLDER, (whole, name: string) => options.placeholders[name] ?? article.fallbacks[name] ?? whole);
   const link = options.articleUrl?.replaceAll('{id}', encodeURIComponent(article.id)).replaceAll('{locale}', encodeURIComponent(locale));
   return [`${fill(article.title)}: ${fill(article.summary)}`, link].filter(Boolean).join('\n');
 }

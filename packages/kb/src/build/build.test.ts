@@ -41,7 +41,7 @@ ${body}
 async function kbWith(body: string): Promise<string> {
   const dir = await tempDir();
   await mkdir(path.join(dir, 'en'));
-  await writeFile(path.join(dir, 'kb.config.yaml'), 'version: t1\nsourceLocale: en\nlocales: [en]\nplaceholders: []\n');
+  await writeFile(path.join(dir, 'kb.config.yaml'), 'version: t1\nsourceLocale: en\nlocales: [en]\nplaceholders: {}\n');
   await writeFile(path.join(dir, 'en/only.md'), article(body));
   return dir;
 }

@@ -32,7 +32,9 @@ export function buildKnowledgeBase(kb: KnowledgeBase, options: LintOptions = {})
     const search = config.search[locale] ?? { synonyms: {}, stopWords: [] };
     const published = new Set(articles.map((a) => a.id));
     const featured = Object.fromEntries(Object.entries(config.featured).map(([phase, ids]) => [phase, (ids ?? []).filter((id) => published.has(id))]));
-    const compiled: CompiledKb = { format: KB_FORMAT_VERSION, kbVersion: config.version, locale, search, featured, articles };
+    // Lint has made sure every placeholder has a fallback in every locale.
+    const fallbacks = Object.fromEntries(Object.entries(config.placeholders).map(([name, byLocale]) => [name, byLocale[locale] ?? '']));
+    const compiled: CompiledKb = { format: KB_FORMAT_VERSION, kbVersion: config.version, locale, search, featured, fallbacks, articles };
     const content = `${JSON.stringify(compiled)}\n`;
     const hash = sha256Hex(content, 12);
     const file = `${locale}.${hash}.json`;
@@ -60,6 +62,7 @@ function compileArticle(fm: NonNullable<KnowledgeBase['articles'][number]['front
     placeholders,
   };
   if (fm.check !== undefined) article.check = fm.check;
+  if (fm.handover) article.handover = true;
   return article;
 }
 

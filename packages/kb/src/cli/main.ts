@@ -22,7 +22,7 @@ const HELP = `lifeline-kb — the knowledge-base tool
 Usage: lifeline-kb <command> [options]     (every command has --help)
 
 Commands:
-  lint      check every article: schema, ids, links, translations, reviews, placeholders, HTML
+  lint      check every article: schema, ids, links, translations, reviews, placeholders and their fallbacks, wording, HTML
   build     compile to manifest.json and <locale>.<hash>.json (--out DIR)
   search    show how the search ranks a question, and why
   eval      measure the search on evaluation questions (JSON Lines)

@@ -1,22 +1,13 @@
 /** The search's answer quality on the evaluation sets, per locale: the targets of the knowledge-base issue. */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildKnowledgeBase } from '../build/index.ts';
-import { createKbSearch } from '../search/index.ts';
-import { loadKnowledgeBase } from '../source/load.ts';
 import { judge, summarize } from './metrics.ts';
-import { readEvalQuestions } from './questions.ts';
+import { evalQuestions, loadRealKb } from './test-kb.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const TARGETS = { top1: 0.9, top3: 0.97, abstainRecall: 0.85, abstainPrecision: 0.9 };
 
 describe('search quality on knowledge-base/eval', async () => {
-  const result = buildKnowledgeBase(await loadKnowledgeBase(path.join(root, 'knowledge-base')));
-  if (!result.ok) throw new Error('the knowledge base must build: run "npx lifeline-kb lint"');
-  const search = createKbSearch();
-  for (const compiled of result.output.locales.values()) search.addLocale(compiled);
-  const questions = await readEvalQuestions([path.join(root, 'knowledge-base/eval')]);
+  const { search, locales } = await loadRealKb();
+  const questions = await evalQuestions();
 
   it('holds enough questions: 200 English, 80 Spanish, 40 off-topic', () => {
     const onTopic = (locale: string) => questions.filter((q) => q.locale === locale && q.expect.length > 0).length;
@@ -26,7 +17,7 @@ describe('search quality on knowledge-base/eval', async () => {
   });
 
   it('uses only article ids that exist', () => {
-    const ids = new Set(result.output.locales.get('en')?.articles.map((a) => a.id));
+    const ids = new Set(locales.get('en')?.articles.map((a) => a.id));
     for (const q of questions) for (const id of q.expect) expect(ids, `${q.file}:${q.line}`).toContain(id);
   });
 

@@ -33,7 +33,16 @@ describe('lint on a knowledge base that breaks every rule once', async () => {
     ['kb.markdown.unsafe_link', 'en/links.md:29'],
     ['kb.article.too_few_questions', 'en/links.md:7'],
     ['kb.article.shared_question', 'en/links.md:7'],
-    ['kb.config.unknown_featured', 'kb.config.yaml:7'],
+    ['kb.config.unknown_featured', 'kb.config.yaml:10'],
+    ['kb.config.missing_fallback', 'kb.config.yaml:8'],
+    ['kb.translation.handover_mismatch', 'es/wording.md:2'],
+    // Read with the fallbacks, as a candidate sees an article when the host gave no values.
+    ['kb.text.doubled_word', 'es/wording.md:6'],
+    ['kb.text.doubled_word', 'en/wording.md:23'],
+    ['kb.placeholder.article_clash', 'es/wording.md:19'],
+    ['kb.placeholder.article_clash', 'en/wording.md:19'],
+    ['kb.placeholder.unit_after_fallback', 'en/wording.md:5'],
+    ['kb.placeholder.dangling_fallback', 'en/wording.md:21'],
   ])('%s fires at %s', (code, where) => {
     expect(found).toContain(`${code} ${where}`);
   });

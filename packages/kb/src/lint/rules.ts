@@ -1,8 +1,9 @@
 /** @module The rules that look across articles: ids, links, translations, reviews, placeholders, questions. */
-import { MIN_PUBLISHED_REVIEWERS, MIN_QUESTIONS, type ArticleFrontMatter } from '@lifeline/protocol';
+import { MIN_PUBLISHED_REVIEWERS, MIN_QUESTIONS, type ArticleFrontMatter, type KbConfig } from '@lifeline/protocol';
 import { findPlaceholders } from '../markdown/placeholders.ts';
 import type { KnowledgeBase, SourceArticle } from '../source/load.ts';
 import { problem, type Problem } from '../source/problem.ts';
+import { wordingProblems } from './wording.ts';
 
 export interface LintOptions {
   /** The day reviews are judged against, `YYYY-MM-DD`; today by default. */
@@ -33,7 +34,7 @@ export function crossArticleProblems(kb: KnowledgeBase, options: LintOptions = {
   }
 
   const config = kb.config;
-  const known = new Set(config?.placeholders ?? []);
+  const known = new Set(Object.keys(config?.placeholders ?? {}));
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   for (const article of valid) {
     const fm = article.frontMatter;
@@ -52,9 +53,11 @@ export function crossArticleProblems(kb: KnowledgeBase, options: LintOptions = {
     }
     problems.push(...reviewProblems(article, today, at));
     problems.push(...placeholderProblems(article, known, at));
+    if (config) problems.push(...candidateTextProblems(article, fallbacksFor(config.placeholders, fm.locale), at));
   }
 
   problems.push(...sharedQuestionProblems(valid, at));
+  if (config) problems.push(...fallbackProblems(kb));
   if (config) problems.push(...featuredProblems(kb, byLocale));
   if (config) problems.push(...translationProblems(config.sourceLocale, config.locales, byLocale, at));
   return problems;
@@ -102,6 +105,42 @@ function placeholderProblems(article: ValidArticle, known: Set<string>, at: (a: 
     .map((p) => problem(p, 'kb.placeholder.unknown', `unknown placeholder {{${p.name}}}; use one listed under "placeholders" in kb.config.yaml, or add it there`));
 }
 
+/** Each placeholder needs its fallback in every locale, or a candidate would read an empty gap. */
+function fallbackProblems(kb: KnowledgeBase): Problem[] {
+  const config = kb.config;
+  if (!config) return [];
+  return Object.entries(config.placeholders).flatMap(([name, byLocale]) =>
+    config.locales.flatMap((locale) =>
+      byLocale[locale] !== undefined
+        ? []
+        : [problem(kb.locateConfig(['placeholders', name]), 'kb.config.missing_fallback', `placeholder ${name} has no fallback for "${locale}": add ${locale}: the words a candidate reads when the host gives no value`)],
+    ),
+  );
+}
+
+export function fallbacksFor(placeholders: KbConfig['placeholders'], locale: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(placeholders).flatMap(([name, byLocale]) => (byLocale[locale] === undefined ? [] : [[name, byLocale[locale]]])));
+}
+
+/** The title, summary and body as a candidate reads them with no host values: doubled words and fallbacks that read wrong. */
+function candidateTextProblems(article: ValidArticle, fallbacks: Record<string, string>, at: (a: SourceArticle, p: PropertyKey[]) => { file: string; line: number; column: number }): Problem[] {
+  const fm = article.frontMatter;
+  const field = (key: 'title' | 'summary') => {
+    const where = at(article, [key]);
+    return wordingProblems({ text: fm[key], placeholderAt: () => where, locate: () => where }, fm.locale, fallbacks);
+  };
+  const body = article.body;
+  const bodyText = {
+    text: body.text,
+    placeholderAt: (index: number) => {
+      const found = body.placeholders[index];
+      return found ? { file: article.file, line: found.line, column: found.column } : body.locateText(/\{\{/);
+    },
+    locate: (pattern: RegExp) => body.locateText(pattern),
+  };
+  return [...field('title'), ...field('summary'), ...wordingProblems(bodyText, fm.locale, fallbacks)];
+}
+
 function translationProblems(
   sourceLocale: string,
   locales: string[],
@@ -120,7 +159,12 @@ function translationProblems(
       const source = sources.get(id);
       if (!source) {
         problems.push(problem(at(translation, ['id']), 'kb.translation.orphan', `no ${sourceLocale}/${id}.md for this translation to follow`));
-      } else if (translation.frontMatter.source_hash === undefined) {
+        continue;
+      }
+      if (Boolean(translation.frontMatter.handover) !== Boolean(source.frontMatter.handover)) {
+        problems.push(problem(at(translation, ['id']), 'kb.translation.handover_mismatch', `handover must be the same as in ${source.file} (${source.frontMatter.handover ? 'true' : 'absent'}): candidates in every language get the same way to a person`));
+      }
+      if (translation.frontMatter.source_hash === undefined) {
         problems.push(problem(at(translation, ['id']), 'kb.translation.unstamped', `no source_hash: once the translation matches ${source.file}, run "npx lifeline-kb stamp"`));
       } else if (translation.frontMatter.source_hash !== source.sourceHash) {
         problems.push(problem(at(translation, ['source_hash']), 'kb.translation.outdated', `${source.file} changed since this translation was made: update the translation, then run "npx lifeline-kb stamp ${translation.file}"`));

@@ -12,6 +12,8 @@ export interface CompiledBody {
   articleLinks: { id: string; line: number; column: number }[];
   placeholders: { name: string; line: number; column: number }[];
   problems: Problem[];
+  /** Where `pattern` first matches in the markdown source (it may span lines), else the body's first line: for problems found in `text`. */
+  locateText(pattern: RegExp): { file: string; line: number; column: number };
 }
 
 export interface BodySource {
@@ -102,7 +104,13 @@ export function compileBody(source: BodySource): CompiledBody {
   if (stray !== undefined) {
     problems.push(problem({ file: source.file, line: source.bodyLine, column: 1 }, 'kb.markdown.unsafe_output', `the rendered HTML holds a <${stray}> tag that is not allowed`));
   }
-  return { html, text: textParts.join('').replace(/[ \t]+/g, ' ').replace(/\n\s*/g, '\n').trim(), articleLinks, placeholders, problems };
+  const locateText = (pattern: RegExp) => {
+    const match = new RegExp(pattern.source, pattern.flags.replace('g', '')).exec(source.body);
+    if (!match) return { file: source.file, line: source.bodyLine, column: 1 };
+    const before = source.body.slice(0, match.index).split(/\r?\n/);
+    return { file: source.file, line: source.bodyLine + before.length - 1, column: (before.at(-1)?.length ?? 0) + 1 };
+  };
+  return { html, text: textParts.join('').replace(/[ \t]+/g, ' ').replace(/\n\s*/g, '\n').trim(), articleLinks, placeholders, problems, locateText };
 }
 
 const renderer = new MarkdownIt().renderer;

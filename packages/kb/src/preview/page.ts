@@ -69,13 +69,22 @@ function render(explained: ExplainedResponse, elapsedMs: number): DocumentFragme
   return fragment;
 }
 
+/** The article as a candidate reads it when the platform gives no values: each placeholder's fallback (kb.config.yaml). */
+function withFallbacks(text: string, escape: (value: string) => string = (value) => value): string {
+  return text.replace(/\{\{\s*([a-zA-Z]+(?:\.[a-zA-Z]+)*)\s*\}\}/g, (whole, name: string) => {
+    const fallback = engine?.fallbacks[name];
+    return fallback === undefined ? whole : escape(fallback);
+  });
+}
+
 function show(id: string): void {
   const found = engine?.articles.find((a) => a.id === id);
   if (!found) return;
-  article.replaceChildren(el('h2', found.title), el('p', found.summary));
+  article.replaceChildren(el('h2', withFallbacks(found.title)), el('p', withFallbacks(found.summary)));
   const body = document.createElement('div');
-  // The HTML was rendered from markdown and sanitized by lifeline-kb build; nothing a person typed here goes in.
-  body.innerHTML = found.html;
+  // The HTML was rendered from markdown and sanitized by lifeline-kb build; the fallbacks come from
+  // kb.config.yaml and are escaped; nothing a person typed here goes in.
+  body.innerHTML = withFallbacks(found.html, (value) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`));
   article.append(body);
   article.focus();
 }

@@ -16,12 +16,21 @@ export interface Analyzer {
   slotsOfNormalized(normalized: string): QuerySlot[];
   /** The words as written (stop words dropped) with their stems, for normalized text: article bodies and typo matching. */
   wordsOfNormalized(normalized: string): [surface: string, stem: string][];
+  /** A stop word with two neighbouring letters swapped or, from five letters, one left out: "wnat", "qiero". */
+  isMisspeltStopWord(word: string): boolean;
 }
 
 /** `respell` maps words the knowledge base itself misspells to the word they stand for (see spelling.ts). */
 export function createAnalyzer(locale: string, config: LocaleSearchConfig, respell: ReadonlyMap<string, string> = new Map()): Analyzer {
   const stem: Stemmer = stemmerFor(locale);
   const stopWords = new Set(config.stopWords.map(normalizeText));
+  const misspeltStopWords = new Set<string>();
+  for (const word of stopWords) {
+    for (let i = 0; word.length > 3 && i < word.length; i += 1) {
+      if (word.length > 4) misspeltStopWords.add(word.slice(0, i) + word.slice(i + 1));
+      misspeltStopWords.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    }
+  }
   const wordsOf = (normalized: string) => tokenize(normalized).map((w) => respell.get(w) ?? w);
   const termsOf = (text: string) => wordsOf(normalizeText(text)).filter((w) => !stopWords.has(w)).map(stem);
 
@@ -60,5 +69,6 @@ export function createAnalyzer(locale: string, config: LocaleSearchConfig, respe
     slots: (text) => slotsOfNormalized(normalizeText(text)),
     slotsOfNormalized,
     wordsOfNormalized: (normalized) => wordsOf(normalized).filter((w) => !stopWords.has(w)).map((w) => [w, stem(w)]),
+    isMisspeltStopWord: (word) => misspeltStopWords.has(word),
   };
 }

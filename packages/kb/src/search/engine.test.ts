@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledArticle, CompiledKb } from '@lifeline/protocol';
 import { isLifelineError } from '@lifeline/protocol';
+import { LocaleSearchEngine as CoreEngine } from './engine.ts';
+import { DEFAULT_TUNING } from './tuning.ts';
 import { createKbSearch, LocaleSearchEngine, parseCompiledKb } from './index.ts';
 
 const article = (id: string, fields: Partial<CompiledArticle>): CompiledArticle => ({
@@ -18,11 +20,12 @@ const article = (id: string, fields: Partial<CompiledArticle>): CompiledArticle 
 });
 
 const kb: CompiledKb = {
-  format: 1,
+  format: 2,
   kbVersion: 'test',
   locale: 'en',
   search: { synonyms: { webcam: 'camera', 'wi fi': 'wifi' }, stopWords: ['my', 'the', 'is', 'a', 'i', 'to', 'how', 'do', 'not', 'what'] },
   featured: { during: ['exam-frozen'] },
+  fallbacks: {},
   articles: [
     article('camera-not-working', { title: 'My camera is not working', questions: ['camera shows a black picture', 'camera not detected', 'camera in use by another app', 'video frozen', 'no camera found'], keywords: ['video', 'lens'] }),
     article('internet-connection', { title: 'Internet connection', questions: ['is my wifi fast enough', 'slow internet', 'upload speed too low', 'router far away', 'connection drops'], keywords: ['bandwidth', 'ethernet cable'] }),
@@ -57,6 +60,36 @@ describe('LocaleSearchEngine', () => {
   it('expands the editors\' synonyms, single words and phrases', () => {
     expect(top('webcam black')).toBe('camera-not-working');
     expect(top('wi-fi fast enough')).toBe('internet-connection');
+  });
+
+  it('reads an emoji that names a thing through the editors\' synonyms, and ignores faces', () => {
+    const emoji = new LocaleSearchEngine({ ...kb, search: { ...kb.search, synonyms: { ...kb.search.synonyms, '📷': 'camera', '📶': 'wifi' } } });
+    expect(emoji.search('my 📷 is not working 😭').results[0]?.id).toBe('camera-not-working');
+    expect(emoji.search('📶 too slow 🙏🏽').results[0]?.id).toBe('internet-connection');
+    expect(emoji.explain('my 📷 is not working 😭').slots.map((s) => s.word)).toEqual(['📷', 'working']);
+  });
+
+  it('counts an emoji it cannot read as an unknown word, never as a typo of a real one', () => {
+    const explained = engine.explain('camera 🖨️ 🎤');
+    expect(explained.slots.map((s) => [s.word, s.matched.length])).toEqual([['camera', 1], ['🖨', 0], ['🎤', 0]]);
+    // Even when short words may be respelled: an emoji is two UTF-16 units, as long as "ok".
+    const withoutScorer = new CoreEngine(kb, { ...DEFAULT_TUNING, fuzzyMinLength: 2 });
+    expect(withoutScorer.needsFuzzyScorer('camrea')).toBe(true);
+    expect(withoutScorer.needsFuzzyScorer('🖨️ 🎤 👨‍💻')).toBe(false);
+  });
+
+  it('drops a misspelt stop word ("waht") the index does not know, instead of weighing it as the rarest word', () => {
+    expect(engine.explain('waht camera black').slots.map((s) => s.word)).toEqual(['camera', 'black']);
+    expect(engine.search('waht camera black').decision).not.toBe('none');
+    // A real word of the knowledge base one swap from a stop word stays: "form" is not "from".
+    const forms = new LocaleSearchEngine({ ...kb, search: { ...kb.search, stopWords: [...kb.search.stopWords, 'from'] }, articles: [...kb.articles, article('forms', { questions: ['fill in the form'] })] });
+    expect(forms.explain('form').slots.map((s) => s.word)).toEqual(['form']);
+  });
+
+  it('reads a typo of a word as all the word stands for, its synonyms included', () => {
+    const typos = new LocaleSearchEngine({ ...kb, articles: [...kb.articles, article('webcam-light', { questions: ['the webcam light stays on'] })] });
+    const matched = typos.explain('wbecam').slots[0]?.matched.map((m) => m.term);
+    expect(matched).toEqual(expect.arrayContaining(['webcam', 'camera']));
   });
 
   it('matches words far into a long field (fuse.js location limits do not apply)', () => {
@@ -103,7 +136,7 @@ describe('LocaleSearchEngine', () => {
   it('never throws and always decides, for seeded random queries', () => {
     let seed = 1234;
     const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-    const pieces = ['camera', 'camra', 'wifi', ' ', '!!', 'é', 'the', 'ñ', '😀', 'results', 'x', '\u0000', '{{links.x}}', 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', '12345'];
+    const pieces = ['camera', 'camra', 'wifi', ' ', '!!', 'é', 'the', 'ñ', '😀', '📷', '\u200d', 'results', 'x', '\u0000', '{{links.x}}', 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', '12345'];
     for (let run = 0; run < 3000; run += 1) {
       const query = Array.from({ length: Math.floor(random() * 12) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
       const response = engine.search(query);
@@ -132,7 +165,7 @@ describe('createKbSearch', () => {
 
   it.each([
     ['not an object', 'nope', 'kb.file.invalid'],
-    ['missing articles', { format: 1, kbVersion: 'x', locale: 'en', search: { synonyms: {}, stopWords: [] } }, 'kb.file.invalid'],
+    ['missing articles', { format: 2, kbVersion: 'x', locale: 'en', search: { synonyms: {}, stopWords: [] } }, 'kb.file.invalid'],
     ['another format version', { ...kb, format: 99 }, 'kb.file.unsupported_format'],
   ])('rejects a compiled file that is %s', (_name, value, code) => {
     try {

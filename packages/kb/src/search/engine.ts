@@ -87,6 +87,8 @@ export class LocaleSearchEngine {
   readonly articles: readonly CompiledArticle[];
   /** The editors' quick replies per phase (kb.config.yaml `featured`). */
   readonly featured: CompiledKb['featured'];
+  /** What the articles read where the host gave no value for a placeholder (kb.config.yaml `placeholders`). */
+  readonly fallbacks: CompiledKb['fallbacks'];
   private readonly analyzer: Analyzer;
   private readonly tuning: SearchTuning;
   /** term -> (article index -> bit mask of the fields holding it) */
@@ -119,6 +121,7 @@ export class LocaleSearchEngine {
     this.kbVersion = kb.kbVersion;
     this.articles = kb.articles;
     this.featured = kb.featured;
+    this.fallbacks = kb.fallbacks;
     this.tuning = tuning;
     // Each text is normalized once; the counts of its words also reveal the KB's own misspellings.
     const normalized = kb.articles.map((article) => ({
@@ -141,7 +144,8 @@ export class LocaleSearchEngine {
       const terms: string[] = [];
       slots.forEach((slot, i) => {
         terms.push(...slot.alternatives);
-        if (!slot.word.includes(' ') && slot.alternatives[0] !== undefined) addSurface(slot.word, slot.alternatives[0]);
+        // A typo of this word stands for all it stands for: "anyoen" is "anyone", so a person too.
+        if (!slot.word.includes(' ')) for (const term of slot.alternatives) addSurface(slot.word, term);
         const previous = slots[i - 1];
         if (pairs && previous) for (const a of previous.alternatives) for (const b of slot.alternatives) pairs.add(`${a} ${b}`);
       });
@@ -199,7 +203,7 @@ export class LocaleSearchEngine {
 
   explain(query: string, options: SearchOptions = {}): ExplainedResponse {
     const limit = options.limit ?? 5;
-    const slots = this.analyzer.slots(query).map((slot) => this.matchSlot(slot));
+    const slots = this.analyzer.slots(query).flatMap((slot) => this.matchSlot(slot) ?? []);
     const totalWeight = slots.reduce((sum, s) => sum + s.weight, 0);
     const describe = slots.map((s) => ({ word: s.word, weight: round(s.weight), matched: [...s.terms].map(([term, similarity]) => ({ term, similarity: round(similarity) })) }));
     if (totalWeight === 0) return { decision: 'none', results: [], slots: describe, margin: 0, confidence: 0, features: undefined };
@@ -327,16 +331,22 @@ export class LocaleSearchEngine {
     this.fuzzyScorer = scorer;
   }
 
+  /** Digits and emoji are never respelled: "📷" one edit from a word is noise, not a typo. */
   private fuzzyEligible(word: string): boolean {
-    return word.length >= this.tuning.fuzzyMinLength && !/\d/.test(word);
+    return word.length >= this.tuning.fuzzyMinLength && !/[\d\p{Extended_Pictographic}]/u.test(word);
   }
 
-  /** Resolves a query word to index terms: exact or synonym first, else fuzzy over terms of similar length. */
-  private matchSlot(slot: QuerySlot): MatchedSlot {
+  /**
+   * Resolves a query word to index terms: exact or synonym first, else fuzzy over terms of similar
+   * length. A misspelt stop word the index does not know ("wnat") is dropped as the word would be,
+   * not weighed as the rarest word of the question.
+   */
+  private matchSlot(slot: QuerySlot): MatchedSlot | undefined {
     const terms = new Map<string, number>();
     for (const alternative of slot.alternatives) {
       if (this.postings.has(alternative)) terms.set(alternative, 1);
     }
+    if (terms.size === 0 && this.analyzer.isMisspeltStopWord(slot.word)) return undefined;
     if (terms.size === 0 && !slot.word.includes(' ')) {
       for (const [term, similarity] of this.fuzzy(slot.word)) {
         if (similarity > (terms.get(term) ?? 0)) terms.set(term, similarity);

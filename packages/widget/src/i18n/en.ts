@@ -1,4 +1,4 @@
-/** @module English: the UI strings and the neutral phrases for placeholders the host left empty. A lazy chunk. */
+/** @module English: the UI strings. A lazy chunk. */
 import type { Language } from './index.ts';
 
 export const strings = {
@@ -43,28 +43,4 @@ export const strings = {
 
 export const language: Language = {
   strings,
-  neutral: {
-    exact: {
-      'platform.name': 'the exam platform',
-      'candidate.name': 'the candidate',
-      'exam.name': 'your exam',
-      'exam.start': 'your start time',
-      'exam.organizer': 'your exam organizer',
-      'links.support': 'the support page',
-      'links.myExams': 'your exams page',
-      'links.systemCheck': 'the system check page',
-      'support.hours': 'the hours shown on the support page',
-      'support.phone': 'the support phone number',
-      'support.email': 'the support e-mail address',
-      'support.languages': 'several languages',
-      'proctoringApp.name': 'the proctoring app',
-    },
-    namespace: {
-      links: "the exam platform's website",
-      support: 'the support team',
-      policy: "your exam's policy",
-    },
-    number: 'the set number of',
-    fallback: "your exam's details",
-  },
 };

@@ -1,4 +1,4 @@
-/** @module Spanish: the UI strings and the neutral phrases for placeholders the host left empty. A lazy chunk. */
+/** @module Spanish: the UI strings. A lazy chunk. */
 import type { Language } from './index.ts';
 
 // Formal "usted", as the Spanish articles are written.
@@ -40,29 +40,5 @@ export const language: Language = {
     checkSetup: 'Comprobar mi equipo',
     testNow: 'Probarlo ahora',
     checksDone: 'Comprobación: {passed} de {total} correctas. Referencia {code}.',
-  },
-  neutral: {
-    exact: {
-      'platform.name': 'la plataforma de examen',
-      'candidate.name': 'la persona candidata',
-      'exam.name': 'su examen',
-      'exam.start': 'su hora de inicio',
-      'exam.organizer': 'la organización de su examen',
-      'links.support': 'la página de soporte',
-      'links.myExams': 'la página de sus exámenes',
-      'links.systemCheck': 'la página de la prueba del sistema',
-      'support.hours': 'el horario indicado en la página de soporte',
-      'support.phone': 'el teléfono de soporte',
-      'support.email': 'el correo de soporte',
-      'support.languages': 'varios idiomas',
-      'proctoringApp.name': 'la aplicación de supervisión',
-    },
-    namespace: {
-      links: 'el sitio web de la plataforma de examen',
-      support: 'el equipo de soporte',
-      policy: 'la política de su examen',
-    },
-    number: 'el número fijado de',
-    fallback: 'los detalles de su examen',
   },
 };

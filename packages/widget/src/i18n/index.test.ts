@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import '../test-support.ts';
 import { LAUNCHER_STRINGS } from './launcher-strings.ts';
-import { directionOf, format, kbLocaleFor, loadLanguage, neutralPhrase, resolveLocale, RTL_PSEUDO_LOCALE, UI_LOCALES, type Language } from './index.ts';
+import { directionOf, format, kbLocaleFor, loadLanguage, resolveLocale, RTL_PSEUDO_LOCALE, UI_LOCALES, type Language } from './index.ts';
 
 describe('resolveLocale', () => {
   it('takes the configured locale first', () => {
@@ -62,45 +62,16 @@ describe('languages', () => {
     for (const language of [en, es]) expect(format(language.strings.supportHours, { hours: '9–17' })).toContain('9–17');
   });
 
-  it('both languages have the same neutral phrases, none empty', async () => {
-    const { en, es } = await load();
-    expect(Object.keys(es.neutral.exact).sort()).toEqual(Object.keys(en.neutral.exact).sort());
-    expect(Object.keys(es.neutral.namespace).sort()).toEqual(Object.keys(en.neutral.namespace).sort());
-    for (const language of [en, es]) {
-      for (const phrase of [...Object.values(language.neutral.exact), ...Object.values(language.neutral.namespace), language.neutral.number, language.neutral.fallback]) {
-        expect(phrase.trim()).not.toBe('');
-        expect(phrase).not.toContain('{');
-      }
-    }
-  });
-
   it('wraps every English string in right-to-left marks for the pseudo-locale', async () => {
     const { en, rtl } = await load();
     expect(Object.keys(rtl.strings)).toEqual(Object.keys(en.strings));
     for (const [key, text] of Object.entries(rtl.strings)) expect(text).toBe(`\u202e${en.strings[key as keyof Language['strings']]}\u202c`);
-    expect(rtl.neutral).toBe(en.neutral);
   });
 
   it('the loader draws the launcher with the same words as the widget', async () => {
     const { en, es } = await load();
     expect(LAUNCHER_STRINGS.en).toEqual({ launcher: en.strings.launcher, launcherLabel: en.strings.launcherLabel });
     expect(LAUNCHER_STRINGS.es).toEqual({ launcher: es.strings.launcher, launcherLabel: es.strings.launcherLabel });
-  });
-});
-
-describe('neutralPhrase', () => {
-  it('uses the exact phrase, then a count, then the namespace, then the fallback', async () => {
-    const { neutral } = await loadLanguage('en');
-    expect(neutralPhrase(neutral, 'support.hours')).toBe(neutral.exact['support.hours']);
-    expect(neutralPhrase(neutral, 'policy.rescheduleHours')).toBe(neutral.number);
-    expect(neutralPhrase(neutral, 'policy.rescheduleFee')).toBe(neutral.namespace.policy);
-    expect(neutralPhrase(neutral, 'links.appeals')).toBe(neutral.namespace.links);
-    expect(neutralPhrase(neutral, 'exam.room')).toBe(neutral.fallback);
-  });
-
-  it('reads naturally in both languages', async () => {
-    expect(neutralPhrase((await loadLanguage('en')).neutral, 'support.phone')).toBe('the support phone number');
-    expect(neutralPhrase((await loadLanguage('es')).neutral, 'support.phone')).toBe('el teléfono de soporte');
   });
 });
 

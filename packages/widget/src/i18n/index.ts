@@ -6,20 +6,9 @@ import type { strings as englishStrings } from './en.ts';
 
 export type UiStrings = { readonly [K in keyof typeof englishStrings]: string };
 
-type Phrases = Record<string, string>;
-
-/** What a sentence says when the host did not give a placeholder's value: neutral, never a raw `{{...}}`. */
-export interface NeutralPhrases {
-  exact: Phrases;
-  namespace: Phrases;
-  /** For counts such as `policy.rescheduleHours`: "the set number of" hours. */
-  number: string;
-  fallback: string;
-}
-
+/** The words for a placeholder the host left empty come with the knowledge base (its `fallbacks`), not from here. */
 export interface Language {
   strings: UiStrings;
-  neutral: NeutralPhrases;
 }
 
 /** The pseudo-locale that lays the widget out right to left, for tests (Android's `ar-XB` convention). */
@@ -56,14 +45,4 @@ export function kbLocaleFor(locale: UiLocale): string {
 
 export function format(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
-/** Policy values that are counts (`policy.rescheduleHours`) read as "the set number of hours". */
-const COUNT_POLICY = /(Hours|Days|Minutes|Mbps|Gb)$/;
-
-export function neutralPhrase(phrases: NeutralPhrases, name: string): string {
-  const exact = phrases.exact[name];
-  if (exact) return exact;
-  if (name.startsWith('policy.') && COUNT_POLICY.test(name)) return phrases.number;
-  return phrases.namespace[name.split('.')[0] ?? ''] ?? phrases.fallback;
 }

@@ -5,7 +5,7 @@
 import type { CompiledArticle, Phase } from '@lifeline/protocol';
 import type { FuzzyScorer, SearchResponse } from '@lifeline/kb/search/core';
 
-export { fillText, safeUrl } from './placeholders.ts';
+export { fillText, safeUrl, type Fallback } from './placeholders.ts';
 
 /** Quick replies shown on open. */
 export const MAX_QUICK_REPLIES = 4;
@@ -20,6 +20,8 @@ export interface Knowledge {
   prepare(question: string): Promise<void> | undefined;
   search(question: string, phase: Phase | undefined): SearchResponse;
   article(id: string): CompiledArticle | undefined;
+  /** What an article reads where the host gave no value for placeholder `name` (kb.config.yaml). */
+  fallback(name: string): string;
   /** The editors' featured articles for the phase, else the phase's own articles. */
   quickReplies(phase: Phase | undefined): CompiledArticle[];
 }
@@ -56,6 +58,7 @@ async function load(kbUrl: string, locale: string, fetchImpl: typeof fetch): Pro
     prepare: (question) => (engine.needsFuzzyScorer(question) ? loadFuzzyScorer().then((scorer) => engine.useFuzzyScorer(scorer)) : undefined),
     search: (question, phase) => engine.search(question, { phase }),
     article: (id) => byId.get(id),
+    fallback: (name) => engine.fallbacks[name] ?? '',
     quickReplies(phase) {
       const ids = phase ? featured[phase] : undefined;
       const chosen = ids?.length ? ids.flatMap((id) => byId.get(id) ?? []) : engine.articles.filter((a) => a.phase === (phase ?? 'before'));

@@ -1,17 +1,12 @@
 import type { HostContext } from '@lifeline/protocol';
 import { describe, expect, it } from 'vitest';
-import { loadLanguage, neutralPhrase } from '../i18n/index.ts';
 import '../test-support.ts';
-import { contextValue, fillText, safeUrl } from './placeholders.ts';
+import { contextValue, fillText, safeUrl, type Fallback } from './placeholders.ts';
 
-const english = async () => {
-  const { neutral } = await loadLanguage('en');
-  return (name: string) => neutralPhrase(neutral, name);
-};
-const spanish = async () => {
-  const { neutral } = await loadLanguage('es');
-  return (name: string) => neutralPhrase(neutral, name);
-};
+/** Fallbacks as a compiled locale file carries them (kb.config.yaml `placeholders`). */
+const fallbackFrom = (fallbacks: Record<string, string>): Fallback => (name) => fallbacks[name] ?? '';
+const english = async () => fallbackFrom({ 'support.phone': 'the support phone number', 'support.hours': 'the hours shown on the support page', 'exam.name': 'your exam' });
+const spanish = async () => fallbackFrom({ 'support.phone': 'teléfono de soporte', 'support.hours': 'el horario indicado en la página de soporte', 'exam.name': 'su examen' });
 
 describe('fillText', () => {
   it('fills placeholders from the context, strings and numbers alike', async () => {
@@ -21,10 +16,10 @@ describe('fillText', () => {
     );
   });
 
-  it('puts a neutral phrase where a value is missing, never a raw {{', async () => {
+  it("puts the knowledge base's fallback where a value is missing, never a raw {{", async () => {
     const text = 'Call {{support.phone}} during {{support.hours}} about {{exam.name}}.';
     expect(fillText(text, {}, await english())).toBe('Call the support phone number during the hours shown on the support page about your exam.');
-    expect(fillText(text, {}, await spanish())).toBe('Call el teléfono de soporte during el horario indicado en la página de soporte about su examen.');
+    expect(fillText('Llame al {{support.phone}} en {{support.hours}}.', {}, await spanish())).toBe('Llame al teléfono de soporte en el horario indicado en la página de soporte.');
   });
 
   it('returns plain text: a value stays as typed, for the UI to escape', async () => {

@@ -1,12 +1,13 @@
 /**
  * @module Fills `{{name}}` placeholders in titles and summaries with the host's context; a missing
- * value becomes a neutral phrase, never a raw `{{...}}`. (Article HTML: see ../article.)
+ * value becomes the knowledge base's fallback for it, never a raw `{{...}}`. (Article HTML: see ../article.)
  */
 import type { HostContext } from '@lifeline/protocol';
 
 export const PLACEHOLDER = /\{\{\s*([a-zA-Z]+(?:\.[a-zA-Z]+)*)\s*\}\}/g;
 
-export type NeutralPhrase = (name: string) => string;
+/** The words that stand for a placeholder the host left empty: the compiled KB's `fallbacks`. */
+export type Fallback = (name: string) => string;
 
 export function contextValue(context: HostContext, name: string): string | undefined {
   const [group, key, ...rest] = name.split('.');
@@ -28,6 +29,6 @@ export function safeUrl(value: string | undefined): string | undefined {
   }
 }
 
-export function fillText(text: string, context: HostContext, neutral: NeutralPhrase): string {
-  return text.replace(PLACEHOLDER, (_, name: string) => contextValue(context, name) ?? neutral(name));
+export function fillText(text: string, context: HostContext, fallback: Fallback): string {
+  return text.replace(PLACEHOLDER, (_, name: string) => contextValue(context, name) ?? fallback(name));
 }

@@ -8,8 +8,10 @@ import { DEFAULT_SOURCE } from '../kb-source.ts';
 const HELP = `Usage: lifeline-kb lint [--source DIR] [--today YYYY-MM-DD] [--strict]
 
 Checks every article in DIR (default: ${DEFAULT_SOURCE}/): front-matter schema, duplicate ids, unknown
-ids in "related" and in links, missing and outdated translations, reviews past due, unknown placeholders,
-raw HTML, unsafe links, too few questions. Prints "file:line:col  code  message" per problem.
+ids in "related" and in links, missing and outdated translations, reviews past due, unknown placeholders
+and missing fallbacks, raw HTML, unsafe links, too few questions; and reads each article as a candidate
+sees it without the host's values (placeholders replaced by their fallbacks) for doubled words and
+fallbacks that read wrong. Prints "file:line:col  code  message" per problem.
 
   --source DIR   the knowledge-base folder
   --today DATE   judge review dates against this day instead of today
