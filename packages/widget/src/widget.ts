@@ -17,6 +17,7 @@ import { App } from './ui/App.tsx';
 import { MAX_QUESTION_CHARS } from './ui/Composer.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { adoptStyles, PANEL_CSS } from './ui/styles.ts';
+import { readableOn } from './ui/theme.ts';
 import type { ArticleDetail, ArticleSummary, KbStatus, UiActions, ViewModel } from './ui/view-model.ts';
 
 export const LIFELINE_EVENTS = ['ready', 'open', 'close', 'question', 'answer', 'article', 'feedback', 'escalate', 'checks', 'error'] as const;
@@ -774,14 +775,4 @@ export class LifelineWidget implements LifelineApi {
 
 export function toLifelineError(cause: unknown): LifelineError {
   return isLifelineError(cause) ? cause : new LifelineError('widget.internal', `something went wrong inside the widget: ${String(cause)}`, { cause });
-}
-
-/** White or near-black text on the host's primary color, whichever contrasts more (WCAG relative luminance). */
-export function readableOn(hex: string): string {
-  const channel = (i: number) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-  return (1.05 / (luminance + 0.05)) >= (luminance + 0.05) / 0.05 ? '#ffffff' : '#111111';
 }

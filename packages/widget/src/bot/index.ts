@@ -13,12 +13,6 @@ export interface SearchOutcome {
 /** "Did you mean" shows at most this many alternatives beside the best article. */
 export const MAX_ALTERNATIVES = 2;
 
-/**
- * Two questions without an answer in a row: offer a person. (Each unanswered question and each "No"
- * carries "Talk to a person" itself; the offer says it in so many words.)
- */
-export const MISSES_BEFORE_OFFER = 2;
-
 export function answerEntry(outcome: SearchOutcome, kbVersion: string, at: number): Extract<HelpSessionEntry, { type: 'answer' }> {
   const [best, ...rest] = outcome.results;
   if (outcome.decision === 'none' || !best) return { type: 'answer', at, decision: 'none', alternatives: [], kbVersion };
@@ -38,14 +32,12 @@ export type TranscriptItem =
       helpful: boolean | undefined;
     }
   | { kind: 'feedback-reply'; key: number; helpful: boolean }
-  | { kind: 'offer-person'; key: number }
   | { kind: 'escalated'; key: number }
   /** A run of the setup checks ended: its tally and reference code. */
   | { kind: 'checks'; key: number; passed: number; total: number; code: string };
 
 export function transcript(entries: readonly HelpSessionEntry[]): TranscriptItem[] {
   const items: TranscriptItem[] = [];
-  let unanswered = 0;
   entries.forEach((entry, key) => {
     switch (entry.type) {
       case 'question':
@@ -53,11 +45,6 @@ export function transcript(entries: readonly HelpSessionEntry[]): TranscriptItem
         break;
       case 'answer':
         items.push({ kind: 'answer', key, decision: entry.decision, articleId: entry.articleId, alternatives: entry.alternatives, helpful: undefined });
-        unanswered = entry.decision === 'none' ? unanswered + 1 : 0;
-        if (unanswered >= MISSES_BEFORE_OFFER) {
-          items.push({ kind: 'offer-person', key: key + 0.5 });
-          unanswered = 0;
-        }
         break;
       case 'feedback': {
         const answer = lastAnswerFor(items, entry.articleId);

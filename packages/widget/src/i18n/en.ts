@@ -28,7 +28,6 @@ export const strings = {
   no: 'No',
   thanks: 'Glad it helped.',
   sorry: 'Sorry it did not help. Try asking in other words, or talk to a person.',
-  offerPerson: 'It looks like the answers are not solving this. Would you like to talk to a person?',
   talkToPerson: 'Talk to a person',
   escalated: 'Your request for a person has been passed on, with what you asked and read here, so you will not have to repeat it.',
   supportHours: 'Support hours: {hours}',

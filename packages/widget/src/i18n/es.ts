@@ -29,7 +29,6 @@ export const language: Language = {
     no: 'No',
     thanks: 'Nos alegra haberle ayudado.',
     sorry: 'Lo sentimos. Pruebe a preguntarlo con otras palabras o hable con una persona.',
-    offerPerson: 'Parece que las respuestas no lo resuelven. ¿Quiere hablar con una persona?',
     talkToPerson: 'Hablar con una persona',
     escalated: 'Hemos pasado su solicitud a una persona, junto con lo que preguntó y leyó aquí, para que no tenga que repetirlo.',
     supportHours: 'Horario de soporte: {hours}',

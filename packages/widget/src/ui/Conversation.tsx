@@ -77,13 +77,6 @@ function Item({ item, model, actions }: { item: TranscriptItem; model: ViewModel
           {!item.helpful && <PersonButton model={model} actions={actions} />}
         </div>
       );
-    case 'offer-person':
-      return (
-        <div class="msg bot">
-          <p>{strings.offerPerson}</p>
-          <PersonButton model={model} actions={actions} />
-        </div>
-      );
     case 'checks':
       return (
         <div class="msg bot">

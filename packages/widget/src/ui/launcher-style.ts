@@ -13,7 +13,7 @@ export const HOST_TAG = 'lifeline-root';
  */
 export const LAUNCHER_CSS = `
 :host{all:initial!important;display:block!important;position:fixed!important;top:0!important;left:0!important;width:0!important;height:0!important;overflow:visible!important;visibility:visible!important;opacity:1!important;transform:none!important;filter:none!important;contain:none!important;z-index:var(--lifeline-z-index,2147483000)!important}
-.launcher{all:initial;position:fixed;bottom:20px;right:20px;box-sizing:border-box;display:flex;align-items:center;gap:8px;height:48px;padding:0 20px 0 16px;border-radius:24px;border:2px solid transparent;background:var(--lifeline-primary,#0b57d0);color:var(--lifeline-on-primary,#fff);font:600 16px/1 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.28)}
+.launcher{all:initial;position:fixed;bottom:20px;right:20px;box-sizing:border-box;display:flex;align-items:center;gap:8px;height:48px;padding:0 20px 0 16px;border-radius:24px;border:2px solid transparent;background:var(--lifeline-primary,#0b57d0);color:var(--lifeline-on-primary,#fff);font:600 16px/1 system-ui,sans-serif;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.28)}
 .launcher.left{right:auto;left:20px}
 .launcher svg{width:22px;height:22px;fill:currentColor;flex:none}
 .launcher:focus-visible{outline:3px solid var(--lifeline-focus,#e37400);outline-offset:3px}

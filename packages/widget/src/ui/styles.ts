@@ -5,7 +5,7 @@
  */
 /** Light and dark palettes; every text/background pair keeps at least 4.5:1. */
 export const PANEL_CSS = `
-.root{all:initial;display:block;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--text);
+.root{all:initial;display:block;font:15px/1.45 system-ui,sans-serif;color:var(--text);
 --primary:var(--lifeline-primary,#0b57d0);--on-primary:var(--lifeline-on-primary,#fff);--focus:var(--lifeline-focus,#e37400);
 --bg:#fff;--text:#1f1f1f;--muted:#4a4f55;--line:#c4c7c5;--bubble:#e9eef6;--card:#f7f9fc;--link:#0b57d0}
 .root.dark{--bg:#1e1f22;--text:#e8eaed;--muted:#bdc1c6;--line:#5f6368;--bubble:#2d3a4f;--card:#27292d;--link:#a8c7fa;--primary:var(--lifeline-primary-dark,#a8c7fa);--on-primary:var(--lifeline-on-primary-dark,#062e6f)}
