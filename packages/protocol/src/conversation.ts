@@ -9,24 +9,48 @@ import { SessionContext } from './widget.ts';
 /** The longest a candidate token may live: the host signs a fresh one for each page. */
 export const MAX_TOKEN_SECONDS = 3600;
 
+/** The exam a candidate token names. */
+export const ExamClaim = z.strictObject({
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  name: z.string().check(z.minLength(1), z.maxLength(300)),
+  /** When the exam starts (ISO 8601 with a time zone): the queue serves those about to start first. */
+  start: z.optional(z.iso.datetime({ offset: true })),
+});
+export type ExamClaim = z.infer<typeof ExamClaim>;
+
 /** What the host's backend signs (HS256, ES256 or RS256) for a candidate. `iss`, `aud` and `exp` are checked by the gateway. */
 export const CandidateClaims = z.looseObject({
   /** The candidate's id on the platform: the owner of its conversations. */
   sub: z.string().check(z.minLength(1), z.maxLength(200)),
   /** Shown to the agent. */
   name: z.string().check(z.minLength(1), z.maxLength(200)),
-  exam: z.strictObject({
-    id: z.string().check(z.minLength(1), z.maxLength(200)),
-    name: z.string().check(z.minLength(1), z.maxLength(300)),
-    /** When the exam starts (ISO 8601 with a time zone): the queue serves those about to start first. */
-    start: z.optional(z.iso.datetime({ offset: true })),
-  }),
+  exam: ExamClaim,
   phase: Phase,
   locale: z.optional(Locale),
   exp: z.number(),
   iat: z.optional(z.number()),
 });
 export type CandidateClaims = z.infer<typeof CandidateClaims>;
+
+/**
+ * `POST /v1/anonymous-token`, on a gateway that enables anonymous candidates (the demo); every field is
+ * optional, and an empty body is `{}`. `previous` is the candidate's last anonymous token: one this
+ * gateway signed, even expired within a grace period (docs/protocol.md), keeps its `sub`, so a reload
+ * or a second tab is the same candidate and resumes its conversation. `exam`, `phase` and `locale` are
+ * what the page says: an anonymous candidate declares them itself (a platform that must trust them signs
+ * its own tokens).
+ */
+export const AnonymousTokenRequest = z.strictObject({
+  previous: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+  exam: z.optional(ExamClaim),
+  phase: z.optional(Phase),
+  locale: z.optional(Locale),
+});
+export type AnonymousTokenRequest = z.infer<typeof AnonymousTokenRequest>;
+
+/** The answer to `POST /v1/anonymous-token`: `resumed` when `previous` was accepted and the `sub` kept. */
+export const AnonymousToken = z.strictObject({ token: z.string(), expiresAt: z.string(), resumed: z.boolean() });
+export type AnonymousToken = z.infer<typeof AnonymousToken>;
 
 export const ConversationId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
 
@@ -62,6 +86,10 @@ export const ConversationView = z.strictObject({
   status: ConversationStatus,
   /** 1 is next; absent once an agent has it. */
   position: z.optional(z.int().check(z.minimum(1))),
+  /**
+   * From the agents online now and their recent handling times; absent when it cannot be estimated
+   * (nobody online, or too little history), and the widget then promises no time.
+   */
   estimatedWaitSeconds: z.optional(z.int().check(z.minimum(0))),
   /** The short reference of a ticket (outside hours or with no agent online). */
   ticket: z.optional(z.string()),
@@ -89,9 +117,31 @@ export type Message = z.infer<typeof Message>;
 export const SendMessage = z.strictObject({ clientMessageId: ClientMessageId, text: MessageText });
 export type SendMessage = z.infer<typeof SendMessage>;
 
-/** `POST /v1/conversations/:id/typing`. */
+/** `POST /v1/conversations/:id/typing`, and the console's own. */
 export const Typing = z.strictObject({ typing: z.boolean() });
 export type Typing = z.infer<typeof Typing>;
+
+/**
+ * A `typing: true` not renewed within this long reads as stopped: a sender that went away (a reload, a
+ * closed tab, a dropped network) never leaves "is typing…" on the other side's screen.
+ */
+export const TYPING_TTL_MS = 6000;
+/** A sender that keeps typing renews `typing: true` this often: twice within `TYPING_TTL_MS`, so one lost signal does not blink. */
+export const TYPING_RENEW_MS = 3000;
+
+/**
+ * `GET /v1/status` (no token): whether people are answering, for the panel to say before anyone asks.
+ * Counts only, nothing about any candidate.
+ */
+export const SupportStatus = z.strictObject({
+  /** Within support hours. */
+  open: z.boolean(),
+  /** Agents online with a fresh console. */
+  agentsOnline: z.int().check(z.minimum(0)),
+  /** A new conversation's expected wait; absent when it cannot be estimated (nobody online, no recent history). */
+  estimatedWaitSeconds: z.optional(z.int().check(z.minimum(0))),
+});
+export type SupportStatus = z.infer<typeof SupportStatus>;
 
 /** `POST /v1/conversations/:id/csat`: 1 (bad) to 5 (good). */
 export const Csat = z.strictObject({
@@ -115,7 +165,8 @@ export const ConversationEvent = z.union([
     seq: z.int(),
     at: Timestamp,
     position: z.int().check(z.minimum(1)),
-    estimatedWaitSeconds: z.int().check(z.minimum(0)),
+    /** Absent when it cannot be estimated (see `ConversationView`). */
+    estimatedWaitSeconds: z.optional(z.int().check(z.minimum(0))),
   }),
   z.strictObject({ type: z.literal('transferred'), seq: z.int(), at: Timestamp, queue: z.string() }),
   z.strictObject({ type: z.literal('closed'), seq: z.int(), at: Timestamp }),
