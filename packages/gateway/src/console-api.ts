@@ -49,11 +49,7 @@ export function createConsoleApi(deps: ConsoleDeps): Hono<Env> {
   const staffingChanged = () => deps.onStaffingChanged?.().catch(() => undefined);
   /** Open live lines per agent on this node: the last one closing (and staying closed) ends an online presence. */
   const lines = new Map<string, number>();
-  const lineOpened = async (agentId: string) => {
-    lines.set(agentId, (lines.get(agentId) ?? 0) + 1);
-    await touchPresence(deps.db, agentId);
-    await staffingChanged();
-  };
+  const lineOpened = (agentId: string) => void lines.set(agentId, (lines.get(agentId) ?? 0) + 1);
   const lineClosed = (agentId: string) => {
     const left = (lines.get(agentId) ?? 1) - 1;
     if (left > 0) return void lines.set(agentId, left);
@@ -153,16 +149,16 @@ export function createConsoleApi(deps: ConsoleDeps): Hono<Env> {
         handling = handling.then(() => handle(signal)).catch(() => undefined);
       };
       const unsubscribe = deps.hub.subscribeAgents(onSignal);
-      let opened = false;
+      lineOpened(agent.id);
       try {
-        await lineOpened(agent.id);
-        opened = true;
+        await touchPresence(deps.db, agent.id);
+        await staffingChanged();
         await sendQueue();
         await line.closed;
       } finally {
         line.stop();
         unsubscribe();
-        if (opened) lineClosed(agent.id);
+        lineClosed(agent.id);
       }
     });
   });

@@ -24,8 +24,8 @@ export interface RunningGateway {
 }
 
 /**
- * How often the waiting candidates' places and waits are checked without a change to prompt it: an agent
- * whose console died (no close) stops counting when its presence goes stale, and the waits say so.
+ * How often the waits' basis is checked without a change to prompt it: an agent whose console died (no
+ * close) stops counting when its presence goes stale, and the waiting candidates are told.
  */
 export const WAIT_SWEEP_MS = 30_000;
 
@@ -34,6 +34,8 @@ export interface StartOptions {
   webhookIntervalMs?: number;
   /** How long a closed console's agent stays online (a reload); tests shorten it. */
   leaveGraceMs?: number;
+  /** How often the sweep looks at the waits' basis (default `WAIT_SWEEP_MS`); tests shorten it. */
+  waitSweepMs?: number;
   /** The built console (`buildConsole`), served at /console, with its config. */
   console?: { dir: string } & ConsoleStaticOptions;
 }
@@ -55,7 +57,7 @@ export async function startGateway(config: ResolvedConfig, options: StartOptions
     onAnnounced: () => status.forget(),
   });
   const staffingChanged = () => store.announcePositions();
-  const sweep = setInterval(() => void store.announcePositions().catch(() => undefined), WAIT_SWEEP_MS);
+  const sweep = setInterval(() => void store.announceIfStaffingChanged().catch(() => undefined), options.waitSweepMs ?? WAIT_SWEEP_MS);
   sweep.unref();
   const worker = startWebhookWorker(db, webhooks, options.webhookIntervalMs ? { intervalMs: options.webhookIntervalMs } : {});
   const anonymous = config.anonymous?.enabled ? anonymousIssuer(config.auth.audience, config.anonymous.perMinute ?? 10) : undefined;

@@ -9,7 +9,7 @@ export type { ConversationDetail, QueueItem } from '@lifeline/protocol';
 import type { Database, Queryable } from '../db/index.ts';
 import { enqueueWebhook, type WebhookTarget } from '../webhooks/index.ts';
 import { QUEUE_ORDER_SQL } from './queue.ts';
-import { readWaitBasis, staffingSql, waitParameters, waitSql, type AgentCapacity } from './wait.ts';
+import { readWaitBasis, staffingSql, waitParameters, waitSql, type AgentCapacity, type WaitBasis } from './wait.ts';
 
 type EventBody = ConversationEvent extends infer E ? (E extends ConversationEvent ? Omit<E, 'seq' | 'at'> : never) : never;
 
@@ -62,6 +62,8 @@ export class ConversationStore {
   private readonly capacityOf: AgentCapacity;
   private readonly connected: (conversationId: string) => boolean;
   private readonly onAnnounced: () => void;
+  /** What the last announcement's waits stood on: the sweep announces only when it has changed. */
+  private lastBasis: string | undefined;
 
   constructor(
     private readonly db: Database,
@@ -350,6 +352,16 @@ export class ConversationStore {
     return { id: row.id, status: row.status, position, ...(row.last_position !== null && row.last_wait !== null ? { estimatedWaitSeconds: row.last_wait } : {}) };
   }
 
+  /**
+   * What no event announces: an agent's presence going stale (a console that died), history ageing
+   * out of the window. Two small reads; the queue is ranked again only when they differ from the last
+   * announcement's, so a quiet sweep costs the message path nothing.
+   */
+  async announceIfStaffingChanged(): Promise<void> {
+    const basis = await readWaitBasis(this.db, this.capacityOf);
+    if (JSON.stringify(basis) !== this.lastBasis) await this.announcePositions(basis);
+  }
+
   /** Every waiting conversation's place in its queue, most urgent first (queue.ts). */
   async positions(): Promise<Map<string, number>> {
     const rows = await this.db.query<{ id: string; position: string | number }>(
@@ -364,8 +376,9 @@ export class ConversationStore {
    * (wait.ts), bumps the changed conversations' seq and writes their queue_update events, with no
    * `estimatedWaitSeconds` when there is none to promise.
    */
-  async announcePositions(): Promise<void> {
-    const basis = await readWaitBasis(this.db, this.capacityOf);
+  async announcePositions(known?: WaitBasis): Promise<void> {
+    const basis = known ?? (await readWaitBasis(this.db, this.capacityOf));
+    this.lastBasis = JSON.stringify(basis);
     const rows = await this.db.transaction((tx) =>
       tx.query<{ conversation_id: string; payload: ConversationEvent | string }>(
         `with staffing as (${staffingSql(1)}), ranked as (

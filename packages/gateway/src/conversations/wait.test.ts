@@ -11,7 +11,7 @@ import { candidateToken, CONTEXT, EXAM_ORIGIN, followSse, openConsoleLine, signI
 let gateway: TestGateway;
 beforeAll(async () => {
   // Nobody online at first (no stand-in presence), and a closed console's agent leaves at once.
-  gateway = await testGateway({ agents: await testAccounts(), staffed: false, leaveGraceMs: 0 });
+  gateway = await testGateway({ agents: await testAccounts(), staffed: false, leaveGraceMs: 0, waitSweepMs: 100 });
 });
 afterAll(() => gateway.stop());
 
@@ -86,9 +86,12 @@ it('promises no time without history or without an agent, and then waits from th
   // …and a new conversation is a ticket.
   expect((await escalate(5)).view.status).toBe('ticket');
 
-  // A reload within the grace does not count as leaving (here the grace is 0, so she comes back online).
+  // Back with a console, which then dies without closing: once her presence is stale, the sweep tells the candidates.
   line = await openConsoleLine(gateway.url, ana.cookie!);
   await stream.until(() => told().estimatedWaitSeconds === 600);
+  await gateway.db.query(`update agent_presence set updated_at = now() - interval '1 hour' where agent_id = 'ana'`);
+  await stream.until(() => told().estimatedWaitSeconds === undefined);
+  expect(told()).not.toHaveProperty('estimatedWaitSeconds');
   line.close();
   await stream.close();
 });

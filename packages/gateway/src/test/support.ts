@@ -46,6 +46,8 @@ export interface TestGatewayOptions {
   webhookIntervalMs?: number;
   /** How long a closed console's agent stays online (default: the gateway's 5 s). */
   leaveGraceMs?: number;
+  /** How often the gateway looks for staffing that changed without an event (default: its 30 s). */
+  waitSweepMs?: number;
 }
 
 export async function testGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
@@ -56,6 +58,7 @@ export async function testGateway(options: TestGatewayOptions = {}): Promise<Tes
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
     ...(options.webhookIntervalMs ? { webhookIntervalMs: options.webhookIntervalMs } : {}),
     ...(options.leaveGraceMs !== undefined ? { leaveGraceMs: options.leaveGraceMs } : {}),
+    ...(options.waitSweepMs !== undefined ? { waitSweepMs: options.waitSweepMs } : {}),
   });
   if (options.staffed ?? true) await setPresence(gateway.db, 'desk', 'online');
   return {
