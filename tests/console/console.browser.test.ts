@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
-import type { SessionContext } from '@lifeline/protocol';
+import { TYPING_TTL_MS, type SessionContext } from '@lifeline/protocol';
 import { Hono } from 'hono';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,7 +111,15 @@ async function openConsole(locale = 'en-US') {
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   await page.goto(url);
-  return { page, problems, close: () => context.close() };
+  return { page, problems, context, close: () => context.close() };
+}
+
+/** Signs `account` in on the console's sign-in page, and waits for the live line. */
+async function signInAs(page: Page, account: string): Promise<void> {
+  await page.getByLabel('Account').fill(account);
+  await page.getByLabel('Password').fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Live', { exact: true }).waitFor();
 }
 
 async function escalate(sub: string, context: SessionContext) {
@@ -222,9 +230,7 @@ describe('the console in Chromium', () => {
     });
     expect(rated.status).toBe(204);
     const lead = await openConsole();
-    await lead.page.getByLabel('Account').fill('lea');
-    await lead.page.getByLabel('Password').fill('correct horse battery staple');
-    await lead.page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(lead.page, 'lea');
     await lead.page.getByRole('button', { name: 'Ratings' }).click();
     const row = lead.page.locator(`tr[data-conversation="${candidate.id}"]`);
     await row.waitFor();
@@ -237,8 +243,116 @@ describe('the console in Chromium', () => {
     await lead.page.getByLabel('Conversation').fill(candidate.id);
     await lead.page.getByRole('button', { name: 'Show' }).click();
     await expect
-      .poll(async () => (await lead.page.locator('table.audit tbody tr td:nth-child(3)').allTextContents()).reverse().slice(0, 5))
-      .toEqual(['took', 'opened', 'tagged', 'replied', 'closed']);
+      .poll(async () => (await lead.page.locator('table.audit tbody tr td:nth-child(3)').allTextContents()).reverse())
+      .toEqual(['asked for a person', 'took', 'opened', 'tagged', 'replied', 'closed', 'rated the conversation']);
+    expect(await axe(lead.page)).toEqual([]);
+    expect(lead.problems).toEqual([]);
+    await lead.close();
+  });
+
+  it('shows the candidate’s own exam and phase, whether they are there, typing that ends, closes with Alt+X, alerts on arrival, and audits in words', async () => {
+    const { page, problems, close, context } = await openConsole();
+    // What the alerts did, recorded: the page's notifications and the notes its chime started.
+    await context.grantPermissions(['notifications'], { origin: new URL(url).origin });
+    await context.addInitScript(() => {
+      const record = window as unknown as { shown: string[]; notes: number };
+      record.shown = [];
+      record.notes = 0;
+      const Real = window.Notification;
+      window.Notification = Object.assign(
+        function (title: string, options?: NotificationOptions) {
+          record.shown.push(`${title} / ${options?.body ?? ''}`);
+          return new Real(title, options);
+        },
+        { permission: Real.permission, requestPermission: Real.requestPermission.bind(Real) },
+      ) as unknown as typeof Notification;
+      const start = OscillatorNode.prototype.start;
+      OscillatorNode.prototype.start = function (...args: Parameters<typeof start>) {
+        record.notes += 1;
+        return start.apply(this, args);
+      };
+    });
+    await page.reload();
+    await signInAs(page, 'ben');
+
+    // Alerts are off until the agent turns them on, and stay on after a reload.
+    const sound = page.getByLabel('Play a sound');
+    const desktop = page.getByLabel('Show a desktop notification');
+    expect([await sound.isChecked(), await desktop.isChecked()]).toEqual([false, false]);
+    await sound.check();
+    await desktop.check();
+    await expect.poll(() => desktop.isChecked()).toBe(true);
+    await page.reload();
+    await page.getByText('Live', { exact: true }).waitFor();
+    expect([await sound.isChecked(), await desktop.isChecked()]).toEqual([true, true]);
+    const alerts = () => page.evaluate(() => ({ shown: (window as unknown as { shown: string[] }).shown, notes: (window as unknown as { notes: number }).notes }));
+
+    // The candidate of the exam page, during the exam: the token names them, the queue and the chat say so.
+    const token = await candidateToken({ sub: 'candidate-there', claims: { phase: 'during', locale: 'en', name: 'Dana Candidate', exam: { id: 'bio-101', name: 'Biology 101 — Final exam', start: new Date(Date.now() - 30 * 60_000).toISOString() } } });
+    const created = await fetch(`${gateway.url}/v1/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': 'escalation-there' }, body: JSON.stringify({ context: ESCALATION }) });
+    const { id } = (await created.json()) as { id: string };
+    const item = page.locator(`[data-conversation="${id}"]`);
+    await item.waitFor();
+    await expect.poll(alerts).toEqual({ shown: ['Lifeline console / A candidate is waiting: Dana Candidate'], notes: 2 });
+    expect(await item.textContent()).toContain('Biology 101 — Final exam');
+    expect(await item.textContent()).toContain('During the exam');
+    // No page has its chat open yet; then the candidate's stream opens.
+    await item.locator('[data-connection=left]').waitFor();
+    const candidate = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const stream = new AbortController();
+    await fetch(`${gateway.url}/v1/conversations/${id}/events`, { headers: candidate, signal: stream.signal });
+    await item.locator('[data-connection=connected]').waitFor();
+
+    await item.getByRole('button', { name: 'Take the conversation with Dana Candidate' }).click();
+    const head = page.locator('.chat-head');
+    await head.getByText('Biology 101 — Final exam').waitFor();
+    expect(await head.textContent()).toContain('During the exam');
+    await head.getByRole('status').getByText('Connected').waitFor();
+    await page.getByLabel('Reply to Dana Candidate').fill('Hello Dana, I am here.');
+    await page.getByLabel('Reply to Dana Candidate').press('Enter');
+
+    // "Typing" that nobody renews (the candidate's page went away mid-word) stops showing by itself.
+    await fetch(`${gateway.url}/v1/conversations/${id}/typing`, { method: 'POST', headers: candidate, body: JSON.stringify({ typing: true }) });
+    const typing = page.getByText('Dana Candidate is typing…');
+    await typing.waitFor();
+    await typing.waitFor({ state: 'detached', timeout: TYPING_TTL_MS + 10_000 });
+
+    // The candidate's page closes: the chat says they left.
+    stream.abort();
+    await head.getByRole('status').getByText('Left (page closed or offline)').waitFor();
+    expect(await axe(page)).toEqual([]);
+
+    // Closing with a resolution from the keyboard: Alt+X, ↓ to the first resolution, Enter.
+    await page.keyboard.press('Alt+KeyX');
+    const resolution = page.getByLabel(/^Resolution/);
+    await expect.poll(() => resolution.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => resolution.inputValue()).toBe('solved');
+    await page.keyboard.press('Enter');
+    await page.getByText('Closed (Solved).').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Remove from tabs');
+    expect(problems).toEqual([]);
+    await close();
+
+    const rated = await fetch(`${gateway.url}/v1/conversations/${id}/csat`, { method: 'POST', headers: candidate, body: JSON.stringify({ score: 4, comment: 'Kind' }) });
+    expect(rated.status).toBe(204);
+
+    // Lea's audit log: the candidate's own doings too, every detail in words, no message ids.
+    const lead = await openConsole();
+    await signInAs(lead.page, 'lea');
+    await lead.page.getByRole('button', { name: 'Audit log' }).click();
+    await lead.page.getByLabel('Conversation').fill(id);
+    await lead.page.getByRole('button', { name: 'Show' }).click();
+    const rows = () => lead.page.locator('table.audit tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].filter((_, n) => n !== 0 && n !== 3).map((td) => td.textContent).join(' | ')).reverse());
+    await expect.poll(rows).toEqual([
+      'Candidate | asked for a person | Biology 101 — Final exam · During the exam',
+      'Ben | took | ',
+      'Ben | opened | ',
+      'Ben | replied | “Hello Dana, I am here.”',
+      'Ben | closed | Solved',
+      'Candidate | rated the conversation | 4 of 5 · “Kind”',
+    ]);
+    expect(await lead.page.locator('table.audit').textContent()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     expect(await axe(lead.page)).toEqual([]);
     expect(lead.problems).toEqual([]);
     await lead.close();

@@ -16,6 +16,7 @@ export function queueItem(overrides: Partial<QueueItem> = {}): QueueItem {
     createdAt: new Date(NOW - 3 * 60_000).toISOString(),
     firstQuestion: 'my camera is black',
     checksCode: '1F5K-8G6H-2A7',
+    candidateConnected: true,
     ...overrides,
   };
 }

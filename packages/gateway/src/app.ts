@@ -2,7 +2,7 @@
  * @module The gateway's HTTP API on Hono: the candidate API under /v1 (docs/protocol.md). Bodies are
  * parsed with the protocol's zod schemas; every error answer is `{ error: { code, message } }`.
  */
-import { ConversationId, CreateConversation, Csat, IdempotencyKey, SendMessage, Typing, type CandidateClaims, type ConversationEvent } from '@lifeline/protocol';
+import { AnonymousTokenRequest, ConversationId, CreateConversation, Csat, IdempotencyKey, SendMessage, Typing, type CandidateClaims, type ConversationEvent } from '@lifeline/protocol';
 import { Hono, type Context } from 'hono';
 import { fail, parseBody, sseLine } from './http.ts';
 import { cors } from 'hono/cors';
@@ -14,6 +14,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { ConversationStore } from './conversations/store.ts';
 import { createConsoleApi, type ConsoleDeps } from './console-api.ts';
 import type { EventHub } from './conversations/hub.ts';
+import type { SupportStatusReader } from './status.ts';
 
 
 export interface AppDeps {
@@ -24,6 +25,8 @@ export interface AppDeps {
   verify(token: string): Promise<Verified>;
   /** Present when the config enables anonymous candidates (the demo). */
   anonymous?: AnonymousIssuer;
+  /** `GET /v1/status`: hours, agents online, a new conversation's wait. */
+  status: SupportStatusReader;
   corsOrigins: string[];
   heartbeatMs?: number;
 }
@@ -41,13 +44,23 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   app.post('/v1/anonymous-token', async (c) => {
     if (!deps.anonymous) return fail(c, 404, 'anonymous.disabled', 'anonymous candidates are not enabled on this gateway: the exam platform must sign a token');
+    // No body is the same as `{}`: what a client that declares nothing (and the first demo) sends.
+    const empty = (await c.req.raw.clone().text()).trim() === '';
+    const parsed = empty ? ({ ok: true, value: {} } as const) : await parseBody(c, AnonymousTokenRequest);
+    if (!parsed.ok) return parsed.response;
     const address = getConnInfo(c).remote.address ?? 'unknown';
-    const issued = await deps.anonymous.issue(address);
-    return issued ? c.json(issued, 201) : c.json({ error: { code: 'anonymous.rate_limited', message: 'too many anonymous tokens from this address: wait a minute' } }, 429);
+    const issued = await deps.anonymous.issue(address, parsed.value);
+    return issued ? c.json(issued, 201) : fail(c, 429, 'anonymous.rate_limited', 'too many anonymous tokens from this address: wait a minute');
+  });
+
+  /** Whether people answer now, before anyone asks: no token, and counts only. */
+  app.get('/v1/status', async (c) => {
+    c.header('cache-control', 'no-cache');
+    return c.json(await deps.status.read());
   });
 
   app.use('/v1/*', async (c, next) => {
-    if (c.req.path === '/v1/anonymous-token') return next();
+    if (c.req.path === '/v1/anonymous-token' || c.req.path === '/v1/status') return next();
     const header = c.req.header('authorization') ?? '';
     const token = /^Bearer (\S+)$/i.exec(header)?.[1];
     if (!token) return fail(c, 401, 'auth.missing', 'send the candidate token as "Authorization: Bearer <token>"');
@@ -73,10 +86,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const parsed = await parseBody(c, CreateConversation);
     if (!parsed.ok) return parsed.response;
     const { conversation, created } = await deps.store.create(c.get('candidate'), key, parsed.value.context);
-    if (created) {
-      await deps.store.announcePositions();
-      deps.hub.signalAgents({ kind: 'queue_changed' });
-    }
+    if (created) deps.hub.signalAgents({ kind: 'queue_changed' });
     return c.json(conversation, created ? 201 : 200);
   });
 
@@ -115,7 +125,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     if (!own.ok) return own.response;
     const parsed = await parseBody(c, Csat);
     if (!parsed.ok) return parsed.response;
-    const rated = await deps.store.rate(own.id, parsed.value.score, parsed.value.comment);
+    const rated = await deps.store.rate(own.id, c.get('candidate').sub, parsed.value.score, parsed.value.comment);
     if (rated === 'rated') return c.body(null, 204);
     return rated === 'not_closed'
       ? fail(c, 409, 'csat.not_requested', 'the conversation has not been closed yet: rate it after the agent closes it')

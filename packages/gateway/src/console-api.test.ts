@@ -5,13 +5,16 @@
 import type { ConversationEvent, ConversationView } from '@lifeline/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueItem } from './conversations/store.ts';
-import { candidateToken, CONTEXT, readSse, signIn, testAccounts, testGateway, type TestGateway } from './test/support.ts';
+import { candidateToken, CONTEXT, followSse, openConsoleLine, readSse, signIn, testAccounts, testGateway, type SseEvent, type TestGateway } from './test/support.ts';
 
 let gateway: TestGateway;
 beforeAll(async () => {
   gateway = await testGateway({ agents: await testAccounts() });
 });
 afterAll(() => gateway.stop());
+
+/** Waits for the events a test needs, and no longer: generous, as sign-ins (scrypt) are slow on a busy machine. */
+const SSE_TIMEOUT_MS = 20_000;
 
 let count = 0;
 /** A candidate's conversation: its phase and exam start decide its place in the queue. */
@@ -105,7 +108,7 @@ describe('a conversation from escalation to rating', () => {
     await gateway.db.query(`update conversations set status = 'closed' where status = 'queued'`);
     const { token, conversation } = await escalate('during');
     const stream = await fetch(`${gateway.url}/v1/conversations/${conversation.id}/events`, { headers: { authorization: `Bearer ${token}` } });
-    const reading = readSse(stream, (events) => events.some((e) => e.event === 'csat_requested'));
+    const reading = readSse(stream, (events) => events.some((e) => e.event === 'csat_requested'), SSE_TIMEOUT_MS);
     const ben = await agent('ben');
     await ben(`/conversations/${conversation.id}/take`, { method: 'POST' });
     await ben(`/conversations/${conversation.id}/messages`, { method: 'POST', body: { clientMessageId: 'agent-note-1', text: 'seems a driver issue', private: true } });
@@ -125,8 +128,19 @@ describe('a conversation from escalation to rating', () => {
     const detail = (await (await lea(`/conversations/${conversation.id}`)).json()) as { csat: unknown; messages: { private: boolean }[] };
     expect(detail.csat).toEqual({ score: 5, comment: 'quick!' });
     expect(detail.messages.map((m) => m.private)).toEqual([true, false]);
-    const audit = (await (await lea(`/audit?conversation=${conversation.id}`)).json()) as { actor: string; action: string }[];
-    expect(audit.map((a) => `${a.actor} ${a.action}`).reverse()).toEqual(['ben assign', 'ben note', 'ben message', 'ben close', 'lea open']);
+    const audit = (await (await lea(`/audit?conversation=${conversation.id}`)).json()) as { actor: string; action: string; detail: unknown }[];
+    // The candidate's own doings are there too, and each line says what happened in words, not ids.
+    const candidate = `candidate:candidate-${count}`;
+    expect(audit.map((a) => `${a.actor} ${a.action}`).reverse()).toEqual([`${candidate} escalate`, 'ben assign', 'ben note', 'ben message', 'ben close', `${candidate} rate`, 'lea open']);
+    expect(audit.map((a) => a.detail).reverse()).toEqual([
+      { candidate: 'Ana García', exam: 'Biology 101', phase: 'during' },
+      {},
+      { excerpt: 'seems a driver issue' },
+      { excerpt: 'Open the privacy shutter, please.' },
+      { resolution: 'solved' },
+      { score: 5, comment: 'quick!' },
+      {},
+    ]);
     expect((await ben('/audit')).status).toBe(403);
     // The ratings for leads, without opening each conversation.
     const closed = (await (await lea('/closed?limit=5')).json()) as { id: string; csat: unknown; closedBy: string; resolution: string }[];
@@ -140,7 +154,7 @@ describe('the console live line', () => {
     const ben = await agent('ben');
     const stream = await ben('/events');
     expect(stream.headers.get('content-type')).toContain('text/event-stream');
-    const reading = readSse(stream, (events) => events.some((e) => e.event === 'typing'));
+    const reading = readSse(stream, (events) => events.some((e) => e.event === 'typing'), SSE_TIMEOUT_MS);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const { token, conversation } = await escalate('during');
     await ben(`/conversations/${conversation.id}/take`, { method: 'POST' });
@@ -157,12 +171,45 @@ describe('the console live line', () => {
   });
 });
 
+describe('whether the candidate is there', () => {
+  it('tells every console when the candidate’s stream opens and when its last one closes, and the queue says it too', async () => {
+    const { cookie } = await signIn(gateway.url, 'ben');
+    const line = await openConsoleLine(gateway.url, cookie!);
+    const heard = followSse(line.response);
+    await heard.until((events) => events.some((e) => e.event === 'queue'));
+    const { token, conversation } = await escalate('during');
+    const connection = (connected: boolean) => (events: SseEvent[]) => events.some((e) => e.event === 'connection' && e.data === JSON.stringify({ conversationId: conversation.id, connected }));
+    const lastQueue = () => JSON.parse(heard.events.filter((e) => e.event === 'queue').at(-1)!.data!) as { waiting: QueueItem[] };
+    await heard.until((events) => events.filter((e) => e.event === 'queue').some((e) => e.data!.includes(conversation.id)));
+    expect(lastQueue().waiting.find((item) => item.id === conversation.id)?.candidateConnected).toBe(false);
+
+    // Two streams (a second tab): connected once, and still connected when one of them closes.
+    const open = () => {
+      const controller = new AbortController();
+      return { controller, response: fetch(`${gateway.url}/v1/conversations/${conversation.id}/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal }) };
+    };
+    const [first, second] = [open(), open()];
+    await Promise.all([first.response, second.response]);
+    await heard.until(connection(true));
+    const { waiting } = (await (await (await agent('ben'))('/queue')).json()) as { waiting: QueueItem[] };
+    expect(waiting.find((item) => item.id === conversation.id)?.candidateConnected).toBe(true);
+    first.controller.abort();
+    second.controller.abort();
+    await heard.until(connection(false));
+    expect(heard.events.filter((e) => e.event === 'connection' && e.data!.includes(conversation.id)).map((e) => (JSON.parse(e.data!) as { connected: boolean }).connected)).toEqual([true, false]);
+    const after = (await (await (await agent('ben'))('/queue')).json()) as { waiting: QueueItem[] };
+    expect(after.waiting.find((item) => item.id === conversation.id)?.candidateConnected).toBe(false);
+    await heard.close();
+    line.close();
+  });
+});
+
 describe('transfer, reassign and tags', () => {
   it('sends a conversation to tier 2 with a private note, a lead reassigns it, tags are kept and audited', async () => {
     await gateway.db.query(`update conversations set status = 'closed' where status in ('queued', 'assigned')`);
     const { token, conversation } = await escalate('during');
     const stream = await fetch(`${gateway.url}/v1/conversations/${conversation.id}/events`, { headers: { authorization: `Bearer ${token}` } });
-    const reading = readSse(stream, (events) => events.filter((e) => e.event === 'agent_joined').length >= 2);
+    const reading = readSse(stream, (events) => events.filter((e) => e.event === 'agent_joined').length >= 2, SSE_TIMEOUT_MS);
     const ben = await agent('ben');
     await ben(`/conversations/${conversation.id}/take`, { method: 'POST' });
     expect((await ben(`/conversations/${conversation.id}/tags`, { method: 'PUT', body: { tags: ['camera', 'proctoring-app'] } })).status).toBe(204);
@@ -183,7 +230,7 @@ describe('transfer, reassign and tags', () => {
     expect(detail).toMatchObject({ tags: ['camera', 'proctoring-app'], agentId: 'tom' });
     expect(detail.messages).toEqual([expect.objectContaining({ private: true, text: 'driver problem, needs a specialist' })]);
     const audit = (await (await lea(`/audit?conversation=${conversation.id}`)).json()) as { actor: string; action: string }[];
-    expect(audit.map((a) => `${a.actor} ${a.action}`).reverse()).toEqual(['ben assign', 'ben tag', 'ben transfer', 'lea assign', 'tom open']);
+    expect(audit.map((a) => `${a.actor} ${a.action}`).reverse()).toEqual([`candidate:candidate-${count} escalate`, 'ben assign', 'ben tag', 'ben transfer', 'lea assign', 'tom open']);
   });
 });
 
@@ -193,7 +240,7 @@ describe('the agent typing', () => {
     const ben = await agent('ben');
     await ben(`/conversations/${conversation.id}/take`, { method: 'POST' });
     const stream = await fetch(`${gateway.url}/v1/conversations/${conversation.id}/events`, { headers: { authorization: `Bearer ${token}` } });
-    const reading = readSse(stream, (events) => events.some((e) => e.event === 'agent_typing'));
+    const reading = readSse(stream, (events) => events.some((e) => e.event === 'agent_typing'), SSE_TIMEOUT_MS);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await ben(`/conversations/${conversation.id}/typing`, { method: 'POST', body: { typing: true } })).status).toBe(204);
     const { events, raw } = await reading;

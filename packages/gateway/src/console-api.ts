@@ -8,15 +8,16 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
 import { verifyPassword } from './agents/password.ts';
 import { fail, parseBody, sseLine } from './http.ts';
-import { readPresence, setPresence, touchPresence } from './agents/presence.ts';
+import { leavePresence, readPresence, setPresence, touchPresence } from './agents/presence.ts';
 import { createSession, endSession, findSession, SESSION_HOURS } from './agents/sessions.ts';
 import type { Database } from './db/index.ts';
 import type { AgentSignal, EventHub } from './conversations/hub.ts';
-import type { AgentRef, ConversationStore } from './conversations/store.ts';
+import { DEFAULT_CAPACITY, type AgentRef, type ConversationStore } from './conversations/store.ts';
 import { streamSSE } from 'hono/streaming';
 
 export const SESSION_COOKIE = 'lifeline_console';
-const DEFAULT_CAPACITY = 4;
+/** A console that reloads is back within this; an agent whose last console stays closed longer has left. */
+export const PRESENCE_LEAVE_GRACE_MS = 5000;
 
 export interface ConsoleAccount {
   id: string;
@@ -34,6 +35,10 @@ export interface ConsoleDeps {
   accounts: ConsoleAccount[];
   /** Cookies marked Secure except on plain-http localhost (the demo). */
   secureCookies: boolean;
+  /** Who answers changed (an agent online, away, or gone): waits and the support status are read again. */
+  onStaffingChanged?: () => Promise<void>;
+  /** How long a closed console's agent stays online, waiting for it to come back (a reload); default 5 s. */
+  leaveGraceMs?: number;
 }
 
 type Env = { Variables: { agent: AgentRef; csrf: string } };
@@ -41,6 +46,22 @@ type Env = { Variables: { agent: AgentRef; csrf: string } };
 export function createConsoleApi(deps: ConsoleDeps): Hono<Env> {
   const api = new Hono<Env>();
   const accountRef = (account: ConsoleAccount): AgentRef => ({ id: account.id, name: account.name, role: account.role, capacity: account.capacity ?? DEFAULT_CAPACITY });
+  const staffingChanged = () => deps.onStaffingChanged?.().catch(() => undefined);
+  /** Open live lines per agent on this node: the last one closing (and staying closed) ends an online presence. */
+  const lines = new Map<string, number>();
+  const lineOpened = (agentId: string) => void lines.set(agentId, (lines.get(agentId) ?? 0) + 1);
+  const lineClosed = (agentId: string) => {
+    const left = (lines.get(agentId) ?? 1) - 1;
+    if (left > 0) return void lines.set(agentId, left);
+    lines.delete(agentId);
+    const timer = setTimeout(() => {
+      if (lines.has(agentId)) return;
+      void leavePresence(deps.db, agentId)
+        .then(staffingChanged)
+        .catch(() => undefined);
+    }, deps.leaveGraceMs ?? PRESENCE_LEAVE_GRACE_MS);
+    timer.unref?.();
+  };
 
   /** The body, or the 400 answer to return as it is. */
   async function parse<T>(c: Context, schema: z.ZodMiniType<T>): Promise<T | Response> {
@@ -86,15 +107,18 @@ export function createConsoleApi(deps: ConsoleDeps): Hono<Env> {
     const body = await parse(c, SetPresence);
     if (body instanceof Response) return body;
     await setPresence(deps.db, c.get('agent').id, body.status);
+    await staffingChanged();
     return c.body(null, 204);
   });
 
   api.get('/queue', async (c) => c.json(await deps.store.queueFor(c.get('agent'))));
 
   /**
-   * The console's live line (SSE): \`queue\` with the whole queue whenever it changes, \`conversation\`
-   * with each event of a conversation the agent holds (a lead: all), \`typing\` when its candidate types.
-   * Missed events are not replayed here: the console reloads the queue and the open chats on reconnect.
+   * The console's live line (SSE, `ConsoleLiveEvents`): `queue` with the whole queue whenever it
+   * changes, `conversation` with each event of a conversation the agent holds (a lead: all), `typing`
+   * when its candidate types, `connection` when a candidate connects or leaves. Missed events are not
+   * replayed here: the console reloads the queue and the open chats on reconnect. The line is the agent's
+   * presence: open, they are there; its last one closed for longer than the grace, they are gone.
    */
   api.get('/events', (c) => {
     const agent = c.get('agent');
@@ -110,6 +134,8 @@ export function createConsoleApi(deps: ConsoleDeps): Hono<Env> {
       };
       const handle = async (signal: AgentSignal) => {
         if (signal.kind === 'queue_changed') return sendQueue();
+        // Says no more than the queue does (an id and a yes or no), so every console hears it, without a read.
+        if (signal.kind === 'candidate_connection') return write('connection', { conversationId: signal.conversationId, connected: signal.connected });
         if (!(await mine(signal.conversationId))) return;
         if (signal.kind === 'candidate_typing') write('typing', { conversationId: signal.conversationId, typing: signal.typing });
         else write('conversation', { conversationId: signal.conversationId, event: signal.event });
@@ -123,13 +149,16 @@ export function createConsoleApi(deps: ConsoleDeps): Hono<Env> {
         handling = handling.then(() => handle(signal)).catch(() => undefined);
       };
       const unsubscribe = deps.hub.subscribeAgents(onSignal);
+      lineOpened(agent.id);
       try {
         await touchPresence(deps.db, agent.id);
+        await staffingChanged();
         await sendQueue();
         await line.closed;
       } finally {
         line.stop();
         unsubscribe();
+        lineClosed(agent.id);
       }
     });
   });

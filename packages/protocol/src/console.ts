@@ -1,6 +1,6 @@
 /** @module The console API between the agent console and the gateway (docs/protocol.md): sign-in, presence, the queue, a chat. */
 import * as zod from 'zod/mini';
-import { ClientMessageId, MessageText, type ConversationStatus, type Message } from './conversation.ts';
+import { ClientMessageId, MessageText, type ConversationEvent, type ConversationStatus, type Message } from './conversation.ts';
 import type { Phase } from './kb.ts';
 import type { SessionContext } from './widget.ts';
 
@@ -69,6 +69,11 @@ export interface QueueItem {
   /** The candidate's first question and the checks' reference code, to triage at a glance. */
   firstQuestion: string | undefined;
   checksCode: string | undefined;
+  /**
+   * Whether the candidate has an event stream open now (the panel's chat is on a page): false once the
+   * page is closed, reloading, or offline. Kept live by the `connection` signal of the live line.
+   */
+  candidateConnected: boolean;
 }
 
 /** `GET /console/api/queue`. */
@@ -77,6 +82,27 @@ export interface Queue {
   mine: QueueItem[];
   /** Conversations that became tickets (outside hours, nobody online): taken by name. */
   tickets: QueueItem[];
+}
+
+/** The `connection` signal of the live line: the candidate opened its first event stream, or closed its last. */
+export interface CandidateConnection {
+  conversationId: string;
+  connected: boolean;
+}
+
+/**
+ * `GET /console/api/events`, the console's live line (SSE): each event name with its data. It does not
+ * replay: a console that reconnects reads the queue and its open chats again.
+ */
+export interface ConsoleLiveEvents {
+  /** The whole queue, on every change. */
+  queue: Queue;
+  /** An event of a conversation the agent holds (a lead: every conversation). */
+  conversation: { conversationId: string; event: ConversationEvent };
+  /** The candidate of a conversation the agent holds is typing; a `true` not renewed within `TYPING_TTL_MS` reads as stopped. */
+  typing: { conversationId: string; typing: boolean };
+  /** A candidate connected or left (to every agent: it says no more than the queue does). */
+  connection: CandidateConnection;
 }
 
 export type ConsoleMessage = Message & { private: boolean };

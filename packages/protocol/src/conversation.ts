@@ -9,24 +9,48 @@ import { SessionContext } from './widget.ts';
 /** The longest a candidate token may live: the host signs a fresh one for each page. */
 export const MAX_TOKEN_SECONDS = 3600;
 
+/** The exam a candidate token names. */
+export const ExamClaim = zod.strictObject({
+  id: zod.string().check(zod.minLength(1), zod.maxLength(200)),
+  name: zod.string().check(zod.minLength(1), zod.maxLength(300)),
+  /** When the exam starts (ISO 8601 with a time zone): the queue serves those about to start first. */
+  start: zod.optional(zod.iso.datetime({ offset: true })),
+});
+export type ExamClaim = zod.infer<typeof ExamClaim>;
+
 /** What the host's backend signs (HS256, ES256 or RS256) for a candidate. `iss`, `aud` and `exp` are checked by the gateway. */
 export const CandidateClaims = zod.looseObject({
   /** The candidate's id on the platform: the owner of its conversations. */
   sub: zod.string().check(zod.minLength(1), zod.maxLength(200)),
   /** Shown to the agent. */
   name: zod.string().check(zod.minLength(1), zod.maxLength(200)),
-  exam: zod.strictObject({
-    id: zod.string().check(zod.minLength(1), zod.maxLength(200)),
-    name: zod.string().check(zod.minLength(1), zod.maxLength(300)),
-    /** When the exam starts (ISO 8601 with a time zone): the queue serves those about to start first. */
-    start: zod.optional(zod.iso.datetime({ offset: true })),
-  }),
+  exam: ExamClaim,
   phase: Phase,
   locale: zod.optional(Locale),
   exp: zod.number(),
   iat: zod.optional(zod.number()),
 });
 export type CandidateClaims = zod.infer<typeof CandidateClaims>;
+
+/**
+ * `POST /v1/anonymous-token`, on a gateway that enables anonymous candidates (the demo); every field is
+ * optional, and an empty body is `{}`. `previous` is the candidate's last anonymous token: one this
+ * gateway signed, even expired within a grace period (docs/protocol.md), keeps its `sub`, so a reload
+ * or a second tab is the same candidate and resumes its conversation. `exam`, `phase` and `locale` are
+ * what the page says: an anonymous candidate declares them itself (a platform that must trust them signs
+ * its own tokens).
+ */
+export const AnonymousTokenRequest = zod.strictObject({
+  previous: zod.optional(zod.string().check(zod.minLength(1), zod.maxLength(4096))),
+  exam: zod.optional(ExamClaim),
+  phase: zod.optional(Phase),
+  locale: zod.optional(Locale),
+});
+export type AnonymousTokenRequest = zod.infer<typeof AnonymousTokenRequest>;
+
+/** The answer to `POST /v1/anonymous-token`: `resumed` when `previous` was accepted and the `sub` kept. */
+export const AnonymousToken = zod.strictObject({ token: zod.string(), expiresAt: zod.string(), resumed: zod.boolean() });
+export type AnonymousToken = zod.infer<typeof AnonymousToken>;
 
 export const ConversationId = zod.string().check(zod.regex(/^[A-Za-z0-9_-]{8,64}$/));
 
@@ -62,29 +86,15 @@ export const ConversationView = zod.strictObject({
   status: ConversationStatus,
   /** 1 is next; absent once an agent has it. */
   position: zod.optional(zod.int().check(zod.minimum(1))),
+  /**
+   * From the agents online now and their recent handling times; absent when it cannot be estimated
+   * (nobody online, or too little history), and the widget then promises no time.
+   */
   estimatedWaitSeconds: zod.optional(zod.int().check(zod.minimum(0))),
   /** The short reference of a ticket (outside hours or with no agent online). */
   ticket: zod.optional(zod.string()),
 });
 export type ConversationView = zod.infer<typeof ConversationView>;
-
-/** `GET /v1/status` (no token needed): whether people are answering now, for the widget's panel. */
-export const SupportStatus = zod.strictObject({
-  /** Within the support team's hours. */
-  open: zod.boolean(),
-  /** Agents online with a console that is still connected. */
-  agentsOnline: zod.int().check(zod.minimum(0)),
-  /** A new conversation's expected wait; absent when the gateway cannot estimate it. */
-  estimatedWaitSeconds: zod.optional(zod.int().check(zod.minimum(0))),
-});
-export type SupportStatus = zod.infer<typeof SupportStatus>;
-
-/**
- * Typing signals are not stored and may be lost (a reload, a closed tab): a `typing: true` that is not
- * renewed within TYPING_TTL_MS reads as stopped, and a sender still typing renews it every TYPING_RENEW_MS.
- */
-export const TYPING_TTL_MS = 6000;
-export const TYPING_RENEW_MS = 3000;
 
 /** The answer to `GET /v1/conversations`: the candidate's conversations, newest first (the widget re-attaches to the newest one still going). */
 export const ConversationList = zod.array(ConversationView);
@@ -107,9 +117,31 @@ export type Message = zod.infer<typeof Message>;
 export const SendMessage = zod.strictObject({ clientMessageId: ClientMessageId, text: MessageText });
 export type SendMessage = zod.infer<typeof SendMessage>;
 
-/** `POST /v1/conversations/:id/typing`. */
+/** `POST /v1/conversations/:id/typing`, and the console's own. */
 export const Typing = zod.strictObject({ typing: zod.boolean() });
 export type Typing = zod.infer<typeof Typing>;
+
+/**
+ * A `typing: true` not renewed within this long reads as stopped: a sender that went away (a reload, a
+ * closed tab, a dropped network) never leaves "is typing…" on the other side's screen.
+ */
+export const TYPING_TTL_MS = 6000;
+/** A sender that keeps typing renews `typing: true` this often: twice within `TYPING_TTL_MS`, so one lost signal does not blink. */
+export const TYPING_RENEW_MS = 3000;
+
+/**
+ * `GET /v1/status` (no token): whether people are answering, for the panel to say before anyone asks.
+ * Counts only, nothing about any candidate.
+ */
+export const SupportStatus = zod.strictObject({
+  /** Within support hours. */
+  open: zod.boolean(),
+  /** Agents online with a fresh console. */
+  agentsOnline: zod.int().check(zod.minimum(0)),
+  /** A new conversation's expected wait; absent when it cannot be estimated (nobody online, no recent history). */
+  estimatedWaitSeconds: zod.optional(zod.int().check(zod.minimum(0))),
+});
+export type SupportStatus = zod.infer<typeof SupportStatus>;
 
 /** `POST /v1/conversations/:id/csat`: 1 (bad) to 5 (good). */
 export const Csat = zod.strictObject({
@@ -133,7 +165,7 @@ export const ConversationEvent = zod.union([
     seq: zod.int(),
     at: Timestamp,
     position: zod.int().check(zod.minimum(1)),
-    /** Absent when the gateway cannot estimate it (nobody online, no recent conversations to learn from). */
+    /** Absent when it cannot be estimated (see `ConversationView`). */
     estimatedWaitSeconds: zod.optional(zod.int().check(zod.minimum(0))),
   }),
   zod.strictObject({ type: zod.literal('transferred'), seq: zod.int(), at: Timestamp, queue: zod.string() }),

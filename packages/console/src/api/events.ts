@@ -7,13 +7,14 @@
  * header (the cookie goes with every same-origin request) nor `Last-Event-ID` (this stream does not
  * replay; the console reloads the queue and its open chats on every reconnect), so forty lines do.
  */
-import type { ConversationEvent } from '@lifeline/protocol';
-import type { Queue } from './index.ts';
+import type { ConsoleLiveEvents } from '@lifeline/protocol';
 
+/** A frame of the live line as the console uses it: the event's name as `type`, beside its data (`ConsoleLiveEvents`). */
 export type ConsoleEvent =
-  | { type: 'queue'; queue: Queue }
-  | { type: 'conversation'; conversationId: string; event: ConversationEvent }
-  | { type: 'typing'; conversationId: string; typing: boolean };
+  | { type: 'queue'; queue: ConsoleLiveEvents['queue'] }
+  | ({ type: 'conversation' } & ConsoleLiveEvents['conversation'])
+  | ({ type: 'typing' } & ConsoleLiveEvents['typing'])
+  | ({ type: 'connection' } & ConsoleLiveEvents['connection']);
 
 export interface SseFrame {
   event: string;
@@ -63,9 +64,10 @@ export function toConsoleEvent(frame: SseFrame): ConsoleEvent | undefined {
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  if (frame.event === 'queue' && 'waiting' in value && 'mine' in value) return { type: 'queue', queue: { tickets: [], ...(value as Omit<Queue, 'tickets'>) } };
-  if (frame.event === 'conversation' && 'conversationId' in value && 'event' in value) return { type: 'conversation', ...(value as { conversationId: string; event: ConversationEvent }) };
-  if (frame.event === 'typing' && 'conversationId' in value && 'typing' in value) return { type: 'typing', ...(value as { conversationId: string; typing: boolean }) };
+  if (frame.event === 'queue' && 'waiting' in value && 'mine' in value) return { type: 'queue', queue: { tickets: [], ...(value as Omit<ConsoleLiveEvents['queue'], 'tickets'>) } };
+  if (frame.event === 'conversation' && 'conversationId' in value && 'event' in value) return { type: 'conversation', ...(value as ConsoleLiveEvents['conversation']) };
+  if (frame.event === 'typing' && 'conversationId' in value && 'typing' in value) return { type: 'typing', ...(value as ConsoleLiveEvents['typing']) };
+  if (frame.event === 'connection' && 'conversationId' in value && 'connected' in value) return { type: 'connection', ...(value as ConsoleLiveEvents['connection']) };
   return undefined;
 }
 

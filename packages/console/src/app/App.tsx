@@ -69,6 +69,7 @@ export function App({ api, config, initialLocale, storage }: AppProps) {
       strings={strings}
       locale={locale}
       onLocale={chooseLocale}
+      storage={storage}
       onSignOut={() => {
         void api.signOut().then(() => setSession(null));
       }}

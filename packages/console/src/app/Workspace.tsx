@@ -5,6 +5,7 @@
  */
 import type { AgentSession } from '@lifeline/protocol';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { AlertSettings, alertArrival, browserAlertDevices, readAlertPrefs, saveAlertPrefs, type AlertDevices, type AlertPrefs } from '../alerts/index.ts';
 import type { Agent, ConsoleApi } from '../api/index.ts';
 import { ChatTabs, ChatView, panelId, tabId, type Draft } from '../chat/index.ts';
 import type { ConsoleConfig } from '../config.ts';
@@ -27,6 +28,10 @@ export interface WorkspaceProps {
   onLocale(locale: ConsoleLocale): void;
   onSignOut(): void;
   onSignedOut(): void;
+  /** Where the alert choices are kept (localStorage, unless blocked). */
+  storage: Storage | undefined;
+  /** The sound and notifications; the browser's by default. */
+  alertDevices?: AlertDevices;
 }
 
 const EMPTY_DRAFT: Draft = { text: '', isPrivate: false };
@@ -41,6 +46,8 @@ export function Workspace(props: WorkspaceProps) {
   const [cannedOpen, setCannedOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [agents, setAgents] = useState<Agent[] | undefined>(undefined);
+  const [alertPrefs, setAlertPrefs] = useState<AlertPrefs>(() => readAlertPrefs(props.storage));
+  const devices = useMemo(() => props.alertDevices ?? browserAlertDevices(), [props.alertDevices]);
   const refs = { reply: useRef<HTMLTextAreaElement>(null), canned: useRef<HTMLButtonElement>(null), kb: useRef<HTMLInputElement>(null), resolution: useRef<HTMLSelectElement>(null) };
   const kbs = useKbs(
     config.kbUrl,
@@ -65,6 +72,12 @@ export function Workspace(props: WorkspaceProps) {
     const unread = state.chats.reduce((sum, chat) => sum + chat.unread, 0);
     document.title = unread ? `(${unread}) ${strings.appTitle}` : strings.appTitle;
   }, [state.chats, strings]);
+
+  // A conversation joined the queue (the desk announces it while the agent is online): the alerts chosen.
+  useEffect(() => {
+    const said = state.announcement;
+    if (said?.kind === 'arrival') alertArrival(alertPrefs, devices, { title: strings.appTitle, body: format(strings.announceArrival, { name: said.name }) });
+  }, [state.announcement?.n]);
 
   // Back in the window: the chat in front counts as read.
   useEffect(() => {
@@ -110,8 +123,12 @@ export function Workspace(props: WorkspaceProps) {
         return setCannedOpen(true);
       case 'kb':
         return focusSoon(refs.kb);
-      case 'close':
+      case 'close': {
+        // Chosen already: Alt+X closes. Not yet: the choice, where ↑ ↓ pick and Enter closes.
+        const resolution = refs.resolution.current;
+        if (resolution?.value) return resolution.form?.requestSubmit();
         return focusSoon(refs.resolution);
+      }
       case 'presence':
         return void desk.setPresence(desk.state.presence === 'online' ? 'away' : 'online');
     }
@@ -188,10 +205,19 @@ export function Workspace(props: WorkspaceProps) {
             onTakeNext={() => void take('next')}
             onLookIn={isLead ? (id) => void desk.open(id, true).then(() => setView('chats')) : undefined}
           />
+          <AlertSettings
+            strings={strings}
+            prefs={alertPrefs}
+            devices={devices}
+            onPrefs={(prefs) => {
+              setAlertPrefs(prefs);
+              saveAlertPrefs(props.storage, prefs);
+            }}
+          />
         </aside>
         <main class="main">
           {view === 'audit' && isLead ? (
-            <AuditView api={api} strings={strings} locale={locale} />
+            <AuditView api={api} strings={strings} locale={locale} agents={agents} />
           ) : view === 'ratings' && isLead ? (
             <RatingsView api={api} strings={strings} locale={locale} />
           ) : (

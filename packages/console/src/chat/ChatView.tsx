@@ -11,6 +11,7 @@ import type { Chat } from '../desk/index.ts';
 import { format, wordFor, type ConsoleLocale, type Strings } from '../i18n/index.ts';
 import { articleSnippet } from '../kb/index.ts';
 import { CannedReplies, KbSearch, localeOfCandidate, ReplyBox, type KbStatus } from '../reply/index.ts';
+import { Connection } from '../queue/index.ts';
 import { shortcutLabel } from '../shortcuts/index.ts';
 import { AssignForm, TransferForm } from './HandOver.tsx';
 import { TagsEditor } from './TagsEditor.tsx';
@@ -62,6 +63,12 @@ export function ChatView(props: ChatViewProps) {
   useEffect(() => {
     log.current?.scrollTo?.({ top: log.current.scrollHeight });
   }, [count, chat.id]);
+  // Closed from the keyboard, the focus was on the form that is now gone: it goes to what comes next.
+  const dismiss = useRef<HTMLButtonElement>(null);
+  const ended = chat.ended;
+  useEffect(() => {
+    if (ended && (document.activeElement === document.body || document.activeElement === null)) dismiss.current?.focus();
+  }, [ended]);
 
   if (!detail) {
     return (
@@ -82,7 +89,6 @@ export function ChatView(props: ChatViewProps) {
 
   const name = detail.candidateName;
   const candidateLocale = localeOfCandidate(detail.context.locale);
-  const ended = chat.ended;
   const insert = (text: string) => {
     props.onDraft({ ...draft, text: draft.text.trim() ? `${draft.text.trimEnd()}\n${text}` : text });
     refs.reply.current?.focus();
@@ -99,7 +105,8 @@ export function ChatView(props: ChatViewProps) {
             <h2 id={`chat-title-${chat.id}`}>{name}</h2>
             <span class="muted">
               {detail.examName} · <span class={`phase phase-${detail.phase}`}>{wordFor(strings, 'phase', detail.phase)}</span>
-            </span>
+            </span>{' '}
+            {!ended && <Connection strings={strings} connected={detail.candidateConnected} live />}
           </div>
           {!ended && (
             <form
@@ -112,7 +119,19 @@ export function ChatView(props: ChatViewProps) {
               <label for={`resolution-${chat.id}`}>
                 {strings.resolution} <kbd>{shortcutLabel('close')}</kbd>
               </label>
-              <select id={`resolution-${chat.id}`} ref={refs.resolution} value={resolution} aria-keyshortcuts="Alt+X" onChange={(event) => setResolution(event.currentTarget.value)}>
+              <select
+                id={`resolution-${chat.id}`}
+                ref={refs.resolution}
+                value={resolution}
+                aria-keyshortcuts="Alt+X"
+                onChange={(event) => setResolution(event.currentTarget.value)}
+                onKeyDown={(event) => {
+                  // A select does not submit its form on Enter: here it does, so Alt+X, ↓, Enter closes.
+                  if (event.key !== 'Enter' || !event.currentTarget.value) return;
+                  event.preventDefault();
+                  props.onClose(event.currentTarget.value);
+                }}
+              >
                 <option value="">{strings.chooseResolution}</option>
                 {RESOLUTIONS.map((code) => (
                   <option key={code} value={code}>
@@ -172,7 +191,7 @@ export function ChatView(props: ChatViewProps) {
                   ? format(strings.closedBanner, { resolution: wordFor(strings, 'resolution', ended.resolution) })
                   : strings.closedNoResolution}
             </p>
-            <button type="button" onClick={props.onDismiss}>
+            <button type="button" ref={dismiss} onClick={props.onDismiss}>
               {strings.dismissChat}
             </button>
           </div>

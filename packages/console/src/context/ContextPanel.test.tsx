@@ -31,9 +31,33 @@ describe('ContextPanel', () => {
     const [, reason, article] = within(camera!).getAllByRole('cell');
     expect(reason!.textContent).toContain('camera picture black (shutter or cover?)');
     expect(within(reason!).getByText('camera.black_frame').tagName).toBe('CODE');
-    expect(reason!.textContent).toContain('Measured: meanLuma 3');
+    expect(reason!.textContent).toContain('Measured: brightness 3 of 255');
     expect(article!.textContent).toBe('My camera is not working');
     expect(screen.getByText('1F5K-8G6H-2A7')).toBeTruthy();
+  });
+
+  it('says what was measured in plain words, in the agent’s language, without the report’s field names', () => {
+    const detail = conversationDetail();
+    detail.context.checks!.results = [
+      { check: 'system', status: 'pass', reason: 'system.ok', measured: { os: 'Windows 10 or 11', osName: 'windows', osVersionKnown: false, mobile: false, source: 'user-agent', osVersion: 10, minimum: 10 }, durationMs: 1 },
+      { check: 'network', status: 'fail', reason: 'network.slow_upload', measured: { rttMs: 45, downloadMbps: 12.5, uploadMbps: 0.8, minDownloadMbps: 2, minUploadMbps: 1, maxRttMs: 300 }, durationMs: 1 },
+      { check: 'screen', status: 'pass', reason: 'screen.ok', measured: { width: 1920, height: 1080, pixelRatio: 1, extended: 'unknown', newFigure: true }, durationMs: 1 },
+    ];
+    const measured = () => checkRows().map((row) => row.querySelector('.measured')?.textContent);
+    show(detail);
+    expect(measured()).toEqual([
+      'Measured: round trip 45 ms (at most 300) · download 12.5 Mbit/s (needs 2) · upload 0.8 Mbit/s (needs 1)',
+      'Measured: Windows 10 or 11, version not known · needs 10 or later',
+      // A field this console has no words for yet still shows, in words made from its name.
+      'Measured: 1920 × 1080 · new figure yes',
+    ]);
+    cleanup();
+    show(detail, 'es');
+    expect(measured()).toEqual([
+      'Medido: ida y vuelta 45 ms (como mucho 300) · descarga 12,5 Mbit/s (necesita 2) · subida 0,8 Mbit/s (necesita 1)',
+      'Medido: Windows 10 or 11, versión desconocida · necesita la 10 o posterior',
+      'Medido: 1920 × 1080 · new figure sí',
+    ]);
   });
 
   it('shows a reason code it has no words for as the code itself', () => {

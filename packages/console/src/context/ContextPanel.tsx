@@ -1,8 +1,10 @@
 /** @module The candidate's context beside a chat: exam and phase, what they asked, the articles they saw, the check report (failures first), page and browser. */
 import type { ConversationDetail } from '../api/index.ts';
 import { format, wordFor, type ConsoleLocale, type Strings } from '../i18n/index.ts';
+import { examStartText } from '../queue/index.ts';
 import { reasonWords } from './reasons.ts';
-import { askedQuestions, browserSummary, checkReport, failuresFirst, measuredText, seenArticles } from './summary.ts';
+import { measuredPhrases } from './measured.ts';
+import { askedQuestions, browserSummary, checkReport, failuresFirst, seenArticles } from './summary.ts';
 
 export interface ContextPanelProps {
   strings: Strings;
@@ -30,7 +32,7 @@ export function ContextPanel({ strings, locale, detail, articleTitle, now }: Con
         <dt>{strings.exam}</dt>
         <dd>
           {detail.examName}
-          {detail.examStart && <span class="muted"> · {format(strings.examStarts, { time: time.format(new Date(detail.examStart)) })}</span>}
+          {detail.examStart && <span class="muted"> · {examStartText(strings, locale, detail.examStart, now)}</span>}
         </dd>
         <dt>{strings.phase}</dt>
         <dd>
@@ -104,11 +106,7 @@ export function ContextPanel({ strings, locale, detail, articleTitle, now }: Con
                   </td>
                   <td>
                     {reasonWords(locale, result.reason) ?? result.reason} <code>{result.reason}</code>
-                    {Object.keys(result.measured).length > 0 && (
-                      <span class="measured">
-                        {strings.measured}: {measuredText(result.measured)}
-                      </span>
-                    )}
+                    <Measured strings={strings} phrases={measuredPhrases(result.measured, locale)} />
                   </td>
                   <td>{result.article ? title(result.article) : '—'}</td>
                 </tr>
@@ -133,5 +131,14 @@ export function ContextPanel({ strings, locale, detail, articleTitle, now }: Con
         )}
       </dl>
     </section>
+  );
+}
+
+function Measured({ strings, phrases }: { strings: Strings; phrases: string[] }) {
+  if (!phrases.length) return null;
+  return (
+    <span class="measured">
+      {strings.measured}: {phrases.join(' · ')}
+    </span>
   );
 }

@@ -62,13 +62,6 @@ export function failuresFirst(results: readonly WireCheckResult[]): WireCheckRes
   return results.map((result, index) => ({ result, index })).sort((a, b) => STATUS_ORDER[a.result.status] - STATUS_ORDER[b.result.status] || a.index - b.index).map(({ result }) => result);
 }
 
-/** `{ width: 640, height: 480 }` → `width 640, height 480`: what a check measured, on one line. */
-export function measuredText(measured: WireCheckResult['measured']): string {
-  return Object.entries(measured)
-    .map(([name, value]) => `${name} ${Array.isArray(value) ? value.join(' / ') : String(value)}`)
-    .join(', ');
-}
-
 /** "Chrome 131 · Windows" from a user agent: enough to picture the candidate's screen. */
 export function browserSummary(userAgent: string): string {
   const browsers: [string, RegExp][] = [

@@ -1,4 +1,4 @@
-import type { ConversationEvent, Message } from '@lifeline/protocol';
+import { TYPING_RENEW_MS, TYPING_TTL_MS, type ConversationEvent, type Message } from '@lifeline/protocol';
 import { describe, expect, it, vi } from 'vitest';
 import { ConsoleApi, type ConversationDetail } from '../api/index.ts';
 import { conversationDetail, queueItem } from '../test-fixtures.ts';
@@ -236,12 +236,18 @@ describe('Desk', () => {
     desk.stop();
   });
 
-  it('tells the candidate the agent is typing once per pause, and that it stopped after a pause or on send', async () => {
+  /** A desk with chat c1 open, and what it told the candidate about the agent typing, in order. */
+  async function typingDesk() {
     const { desk, gateway } = await deskWith({ c1: conversationDetail({ id: 'c1' }) });
     await desk.open('c1', true);
     gateway.answer('POST /conversations/c1/typing', () => new Response(null, { status: 204 }));
-    gateway.answer('POST /conversations/c1/messages', (body) => Response.json(message('m1', 'agent', 'hi', { clientMessageId: (body as { clientMessageId: string }).clientMessageId }), { status: 201 }));
     const told = () => gateway.requests.filter((r) => r.path === '/conversations/c1/typing').map((r) => (r.body as { typing: boolean }).typing);
+    return { desk, gateway, told };
+  }
+
+  it('tells the candidate the agent is typing once per pause, and that it stopped after a pause or on send', async () => {
+    const { desk, gateway, told } = await typingDesk();
+    gateway.answer('POST /conversations/c1/messages', (body) => Response.json(message('m1', 'agent', 'hi', { clientMessageId: (body as { clientMessageId: string }).clientMessageId }), { status: 201 }));
     vi.useFakeTimers();
     try {
       desk.typed('c1');
@@ -258,6 +264,111 @@ describe('Desk', () => {
     } finally {
       vi.useRealTimers();
     }
+    desk.stop();
+  });
+
+  it('renews "the agent is typing" while the agent keeps typing, so the candidate’s screen does not let it expire', async () => {
+    const { desk, told } = await typingDesk();
+    vi.useFakeTimers();
+    try {
+      // A key every second for seven seconds: told at once, then again each time TYPING_RENEW_MS has passed.
+      for (let second = 0; second < 7; second += 1) {
+        desk.typed('c1');
+        vi.advanceTimersByTime(1000);
+      }
+      expect(told()).toEqual([true, true, true]);
+      expect(TYPING_RENEW_MS * 2).toBeLessThanOrEqual(TYPING_TTL_MS);
+      vi.advanceTimersByTime(TYPING_IDLE_MS);
+      expect(told()).toEqual([true, true, true, false]);
+    } finally {
+      vi.useRealTimers();
+    }
+    desk.stop();
+  });
+
+  it('stops showing the candidate typing when nobody renews it, when they say so, send, or leave', async () => {
+    const { desk, gateway } = await deskWith({ c1: conversationDetail({ id: 'c1' }) });
+    await desk.open('c1', true);
+    const typing = () => desk.state.chats[0]!.typing;
+    /** Resolves once the desk has handled everything sent before: the line is handled in order, and a queue naming a new marker comes last. */
+    let markers = 0;
+    const handled = () =>
+      new Promise<void>((resolve) => {
+        const marker = `marker-${(markers += 1)}`;
+        const off = desk.subscribe((state) => {
+          if (state.queue.waiting[0]?.id !== marker) return;
+          off();
+          resolve();
+        });
+        gateway.send('queue', { waiting: [queueItem({ id: marker })], mine: [], tickets: [] });
+      });
+    const typed = async (value: boolean) => {
+      gateway.send('typing', { conversationId: 'c1', typing: value });
+      await handled();
+    };
+    // Real timers wait for the line (a stream); fake ones stand for the seconds that pass.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      // The reload that lost the chat: a `true`, then nothing ever again.
+      await typed(true);
+      expect(typing()).toBe(true);
+      vi.advanceTimersByTime(TYPING_TTL_MS - 1);
+      expect(typing()).toBe(true);
+      vi.advanceTimersByTime(1);
+      expect(typing()).toBe(false);
+
+      // Renewed in time, it stays past the first expiry; a `false` ends it at once.
+      await typed(true);
+      vi.advanceTimersByTime(TYPING_RENEW_MS);
+      await typed(true);
+      vi.advanceTimersByTime(TYPING_TTL_MS - TYPING_RENEW_MS + 1);
+      expect(typing()).toBe(true);
+      await typed(false);
+      expect(typing()).toBe(false);
+
+      // A message from the candidate ends it, and so does their page closing while they type.
+      await typed(true);
+      gateway.send('conversation', conversationEvent('c1', { type: 'message', seq: 1, at: '2026-11-24T09:06:00.000Z', message: message('m9', 'candidate', 'done') }));
+      await handled();
+      expect(typing()).toBe(false);
+      await typed(true);
+      gateway.send('connection', { conversationId: 'c1', connected: false });
+      await handled();
+      expect(typing()).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+    desk.stop();
+  });
+
+  it('announces a conversation that joins the queue (what the alerts sound for), not those already there at the start', async () => {
+    const { desk, gateway } = await deskWith({});
+    const arrivals: string[] = [];
+    let heard = 0;
+    desk.subscribe(({ announcement: said }) => {
+      if (!said || said.n <= heard) return;
+      heard = said.n;
+      if (said.kind === 'arrival') arrivals.push(said.name);
+    });
+    gateway.send('queue', { waiting: [queueItem({ id: 'c1', candidateName: 'Waiting Before' })], mine: [] });
+    await vi.waitFor(() => expect(desk.state.queue.waiting).toHaveLength(1));
+    gateway.send('queue', { waiting: [queueItem({ id: 'c1', candidateName: 'Waiting Before' }), queueItem({ id: 'c2', candidateName: 'Just Arrived' })], mine: [] });
+    await vi.waitFor(() => expect(desk.state.queue.waiting).toHaveLength(2));
+    expect(arrivals).toEqual(['Just Arrived']);
+    desk.stop();
+  });
+
+  it('shows whether the candidate is connected, in the queue and in the chat, as the line says', async () => {
+    const { desk, gateway } = await deskWith({ c1: conversationDetail({ id: 'c1', candidateConnected: true }) });
+    gateway.send('queue', { waiting: [queueItem({ id: 'c2', candidateConnected: false })], mine: [queueItem({ id: 'c1', status: 'assigned', candidateConnected: true })] });
+    await vi.waitFor(() => expect(desk.state.chats[0]?.detail?.candidateConnected).toBe(true));
+    gateway.send('connection', { conversationId: 'c1', connected: false });
+    gateway.send('connection', { conversationId: 'c2', connected: true });
+    await vi.waitFor(() => expect(desk.state.chats[0]!.detail!.candidateConnected).toBe(false));
+    await vi.waitFor(() => expect(desk.state.queue.waiting[0]!.candidateConnected).toBe(true));
+    expect(desk.state.queue.mine[0]!.candidateConnected).toBe(false);
+    gateway.send('connection', { conversationId: 'c1', connected: true });
+    await vi.waitFor(() => expect(desk.state.chats[0]!.detail!.candidateConnected).toBe(true));
     desk.stop();
   });
 

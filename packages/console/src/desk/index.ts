@@ -3,13 +3,16 @@
  * chats with their unread counts and pending messages, the live line, presence), kept as one
  * immutable snapshot that Preact renders, and the actions that change it through the console API.
  */
-import type { AgentSession, ConversationEvent } from '@lifeline/protocol';
-import { connectEvents, newClientMessageId, type ConsoleApi, type ConsoleEvent, type ConsoleMessage, type ConversationDetail, type EventsConnection, type LineState, type Presence, type Queue } from '../api/index.ts';
+import { TYPING_RENEW_MS, TYPING_TTL_MS, type AgentSession, type ConversationEvent } from '@lifeline/protocol';
+import { connectEvents, newClientMessageId, type ConsoleApi, type ConsoleEvent, type ConsoleMessage, type ConversationDetail, type EventsConnection, type LineState, type Presence, type Queue, type QueueItem } from '../api/index.ts';
 
 /** Chats side by side at most: more than four and replies slow down (the issue's support targets). */
 export const MAX_CHATS = 4;
 
-/** A pause this long in typing ends "the agent is typing" (the widget uses the same for the candidate). */
+/**
+ * A pause this long in typing tells the candidate "the agent stopped typing" at once; within
+ * `TYPING_TTL_MS`, so the widget's expiry is only for a console that went away mid-sentence.
+ */
 export const TYPING_IDLE_MS = 4000;
 
 export type { Presence };
@@ -30,6 +33,7 @@ export interface Chat {
   pending: PendingMessage[];
   /** Candidate messages that arrived while another chat was in front. */
   unread: number;
+  /** The candidate is typing: a `true` from the line, not renewed within `TYPING_TTL_MS`, turns false. */
   typing: boolean;
   /** The chat left this agent: closed (by anyone) or transferred. */
   ended: { kind: 'closed'; resolution?: string | undefined } | { kind: 'transferred'; queue: string } | undefined;
@@ -68,8 +72,11 @@ export class Desk {
   private readonly listeners = new Set<Listener>();
   private line: EventsConnection | undefined;
   private announced = 0;
-  /** Chats whose candidate was told the agent is typing, with the timer that tells them it stopped. */
-  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private queueSeen = false;
+  /** Chats whose candidate was told the agent is typing: when it was last said, and the timer that tells them it stopped. */
+  private readonly agentTyping = new Map<string, { toldAt: number; idle: ReturnType<typeof setTimeout> }>();
+  /** Chats whose candidate is typing, with the timer that ends it if nobody says so (TYPING_TTL_MS). */
+  private readonly candidateTyping = new Map<string, ReturnType<typeof setTimeout>>();
   /** Reads of a conversation under way: a second ask waits for the first. */
   private readonly loading = new Map<string, Promise<void>>();
 
@@ -114,8 +121,10 @@ export class Desk {
   stop(): void {
     this.line?.close();
     this.line = undefined;
-    for (const timer of this.typingTimers.values()) clearTimeout(timer);
-    this.typingTimers.clear();
+    for (const typing of this.agentTyping.values()) clearTimeout(typing.idle);
+    this.agentTyping.clear();
+    for (const timer of this.candidateTyping.values()) clearTimeout(timer);
+    this.candidateTyping.clear();
   }
 
   // --- actions ---
@@ -163,18 +172,25 @@ export class Desk {
     this.focus(next);
   }
 
-  /** A key in the reply box: the candidate is told once per pause in typing, and told when it stops. */
+  /**
+   * A key in the reply box: the candidate is told when typing starts, again every `TYPING_RENEW_MS`
+   * while it goes on (their screen forgets an unrenewed one), and when it stops.
+   */
   typed(id: string): void {
-    if (!this.typingTimers.has(id)) void this.api.typing(id, true);
-    clearTimeout(this.typingTimers.get(id));
-    this.typingTimers.set(id, setTimeout(() => this.stoppedTyping(id), TYPING_IDLE_MS));
+    const now = Date.now();
+    const told = this.agentTyping.get(id);
+    clearTimeout(told?.idle);
+    const renew = !told || now - told.toldAt >= TYPING_RENEW_MS;
+    if (renew) void this.api.typing(id, true);
+    this.agentTyping.set(id, { toldAt: renew ? now : told.toldAt, idle: setTimeout(() => this.stoppedTyping(id), TYPING_IDLE_MS) });
   }
 
   /** Sent, emptied, or paused: "typing" ends for the candidate (once). */
   stoppedTyping(id: string): void {
-    if (!this.typingTimers.has(id)) return;
-    clearTimeout(this.typingTimers.get(id));
-    this.typingTimers.delete(id);
+    const told = this.agentTyping.get(id);
+    if (!told) return;
+    clearTimeout(told.idle);
+    this.agentTyping.delete(id);
     void this.api.typing(id, false);
   }
 
@@ -279,15 +295,37 @@ export class Desk {
 
   receive(event: ConsoleEvent): void {
     if (event.type === 'queue') return this.receiveQueue(event.queue);
-    if (event.type === 'typing') return this.patchChat(event.conversationId, { typing: event.typing });
+    if (event.type === 'typing') return this.candidateTyped(event.conversationId, event.typing);
+    if (event.type === 'connection') return this.receiveConnection(event.conversationId, event.connected);
     this.receiveConversationEvent(event.conversationId, event.event);
+  }
+
+  /** "…is typing" shows until the candidate says it stopped, sends, leaves, or lets `TYPING_TTL_MS` pass without renewing it. */
+  private candidateTyped(id: string, typing: boolean): void {
+    clearTimeout(this.candidateTyping.get(id));
+    this.candidateTyping.delete(id);
+    if (typing) this.candidateTyping.set(id, setTimeout(() => this.candidateTyped(id, false), TYPING_TTL_MS));
+    if (this.chat(id)?.typing !== typing) this.patchChat(id, { typing });
+  }
+
+  /** The candidate's page connected or left: its line in the queue and its chat say so now. */
+  private receiveConnection(id: string, candidateConnected: boolean): void {
+    const mark = (items: QueueItem[]) => (items.some((item) => item.id === id) ? items.map((item) => (item.id === id ? { ...item, candidateConnected } : item)) : items);
+    const { waiting, mine, tickets } = this.current.queue;
+    this.update({ queue: { waiting: mark(waiting), mine: mark(mine), tickets: mark(tickets) } });
+    this.patchChat(id, (chat) => (chat.detail ? { detail: { ...chat.detail, candidateConnected } } : {}));
+    // A page that is gone types nothing.
+    if (!candidateConnected) this.candidateTyped(id, false);
   }
 
   private receiveQueue(queue: Queue): void {
     const known = new Set(this.current.queue.waiting.map((item) => item.id));
     const arrived = queue.waiting.find((item) => !known.has(item.id));
+    // The first queue after sign-in or a reload is what was already there, not an arrival to alert about.
+    const firstSeen = !this.queueSeen;
+    this.queueSeen = true;
     this.update({ queue });
-    if (arrived && this.current.presence === 'online') this.announce({ kind: 'arrival', name: arrived.candidateName });
+    if (arrived && !firstSeen && this.current.presence === 'online') this.announce({ kind: 'arrival', name: arrived.candidateName });
     // Chats held but not shown (taken in another tab, reassigned by a lead, after a reload): show them.
     for (const item of queue.mine) {
       if (!this.chat(item.id) && this.current.chats.length < MAX_CHATS) void this.open(item.id);
@@ -299,7 +337,7 @@ export class Desk {
     if (event.type === 'message') {
       this.addMessage(id, { ...event.message, private: false });
       if (event.message.author !== 'candidate') return;
-      this.patchChat(id, { typing: false });
+      this.candidateTyped(id, false);
       if (this.current.active !== id || this.hidden()) {
         this.patchChat(id, (chat) => ({ unread: chat.unread + 1 }));
       }

@@ -35,7 +35,8 @@ describe('the words, complete in Spanish', () => {
       ['line', ['connecting', 'open', 'retrying']],
       ['presence', ['online', 'away']],
       ['view', ['chats', 'audit', 'ratings']],
-      ['action', ['assign', 'open', 'note', 'message', 'close']],
+      ['action', ['assign', 'reassign', 'open', 'note', 'message', 'close', 'transfer', 'tag', 'escalate', 'rate']],
+      ['candidate', ['connected', 'left']],
     ];
     for (const [prefix, list] of values) {
       for (const value of list) expect(`${prefix}_${value}` in strings, `${prefix}_${value}`).toBe(true);

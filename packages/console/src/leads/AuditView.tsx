@@ -1,9 +1,13 @@
-/** @module The audit log for leads: who opened, took, wrote, noted and closed which conversation, when; filtered by conversation. */
+/**
+ * @module The audit log for leads: who (agents and the candidate) asked, opened, took, wrote, noted,
+ * closed and rated which conversation, when, in words; filtered by conversation.
+ */
 import { useEffect, useState } from 'preact/hooks';
-import type { AuditEntry, ConsoleApi } from '../api/index.ts';
-import { errorText, wordFor, type ConsoleLocale, type Strings } from '../i18n/index.ts';
+import type { Agent, AuditEntry, ConsoleApi } from '../api/index.ts';
+import { errorText, type ConsoleLocale, type Strings } from '../i18n/index.ts';
+import { auditLine } from './audit-words.ts';
 
-export function AuditView({ api, strings, locale }: { api: ConsoleApi; strings: Strings; locale: ConsoleLocale }) {
+export function AuditView({ api, strings, locale, agents }: { api: ConsoleApi; strings: Strings; locale: ConsoleLocale; agents: Agent[] | undefined }) {
   const [filter, setFilter] = useState('');
   const [shown, setShown] = useState('');
   const [entries, setEntries] = useState<AuditEntry[] | undefined>(undefined);
@@ -23,6 +27,7 @@ export function AuditView({ api, strings, locale }: { api: ConsoleApi; strings: 
   }, [api, shown, round]);
 
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
+  const agentName = (id: string) => agents?.find((agent) => agent.id === id)?.name ?? id;
   return (
     <section class="lead-view" aria-labelledby="audit-title">
       <h2 id="audit-title">{strings.auditTitle}</h2>
@@ -57,40 +62,34 @@ export function AuditView({ api, strings, locale }: { api: ConsoleApi; strings: 
             </tr>
           </thead>
           <tbody>
-            {entries.map((entry, index) => (
-              <tr key={index}>
-                <td>{when.format(new Date(entry.at))}</td>
-                <td>{entry.actor}</td>
-                <td>{wordFor(strings, 'action', entry.action)}</td>
-                <td>
-                  {entry.conversationId && (
-                    <button
-                      type="button"
-                      class="link"
-                      onClick={() => {
-                        setFilter(entry.conversationId!);
-                        setShown(entry.conversationId!);
-                      }}
-                    >
-                      <code>{entry.conversationId.slice(0, 8)}</code>
-                    </button>
-                  )}
-                </td>
-                <td>{detailText(entry.detail, strings)}</td>
-              </tr>
-            ))}
+            {entries.map((entry, index) => {
+              const line = auditLine(entry, strings, agentName);
+              return (
+                <tr key={index} data-action={entry.action}>
+                  <td>{when.format(new Date(entry.at))}</td>
+                  <td>{line.who}</td>
+                  <td>{line.what}</td>
+                  <td>
+                    {entry.conversationId && (
+                      <button
+                        type="button"
+                        class="link"
+                        onClick={() => {
+                          setFilter(entry.conversationId!);
+                          setShown(entry.conversationId!);
+                        }}
+                      >
+                        <code>{entry.conversationId.slice(0, 8)}</code>
+                      </button>
+                    )}
+                  </td>
+                  <td>{line.detail}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
     </section>
   );
-}
-
-/** `{"resolution":"solved"}` → "Solved"; other details as `key: value`. */
-function detailText(detail: AuditEntry['detail'], strings: Strings): string {
-  const value = typeof detail === 'string' ? (JSON.parse(detail) as unknown) : detail;
-  if (!value || typeof value !== 'object') return '';
-  return Object.entries(value as Record<string, unknown>)
-    .map(([key, item]) => (key === 'resolution' ? wordFor(strings, 'resolution', String(item)) : `${key}: ${String(item)}`))
-    .join(', ');
 }

@@ -2,6 +2,7 @@
 import type { Queue, QueueItem } from '../api/index.ts';
 import { format, wordFor, type ConsoleLocale, type Strings } from '../i18n/index.ts';
 import { shortcutLabel } from '../shortcuts/index.ts';
+import { Connection } from './Connection.tsx';
 
 /** A first reply within a minute is the support target (DESIGN.md): a longer wait is marked. */
 export const FIRST_REPLY_TARGET_MS = 60_000;
@@ -72,7 +73,7 @@ function QueueRow({ item, strings, locale, now, canTake, onTake, onLookIn }: Que
   const waitedMs = Math.max(0, now - Date.parse(item.createdAt));
   const minutes = Math.floor(waitedMs / 60_000);
   const late = waitedMs > FIRST_REPLY_TARGET_MS;
-  const start = item.examStart ? new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(item.examStart)) : undefined;
+  const start = item.examStart ? examStartText(strings, locale, item.examStart, now) : undefined;
   const nameId = `queue-name-${item.id}`;
   return (
     <li class={`queue-item phase-${item.phase}`} aria-labelledby={nameId} data-conversation={item.id}>
@@ -80,10 +81,11 @@ function QueueRow({ item, strings, locale, now, canTake, onTake, onLookIn }: Que
         <strong id={nameId}>{item.candidateName}</strong>
         <span class={`phase phase-${item.phase}`}>{wordFor(strings, 'phase', item.phase)}</span>
         {item.queue === 'tier2' && <span class="tag">{strings.queue_tier2}</span>}
+        <Connection strings={strings} connected={item.candidateConnected} />
       </div>
       <div class="line muted">
         {item.examName}
-        {start && ` · ${format(strings.examStarts, { time: start })}`}
+        {start && ` · ${start}`}
       </div>
       <q class="question">{item.firstQuestion ?? strings.noQuestion}</q>
       <div class="line">
@@ -103,4 +105,10 @@ function QueueRow({ item, strings, locale, now, canTake, onTake, onLookIn }: Que
       </div>
     </li>
   );
+}
+
+/** "starts 09:00", or "started 09:00" once it has: an exam under way is not still to come. */
+export function examStartText(strings: Strings, locale: ConsoleLocale, examStart: string, now: number): string {
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(examStart));
+  return format(Date.parse(examStart) <= now ? strings.examStarted : strings.examStarts, { time });
 }

@@ -1,2 +1,3 @@
-/** @module The live queue. */
-export { FIRST_REPLY_TARGET_MS, QueueList, type QueueListProps } from './QueueList.tsx';
+/** @module The live queue, and whether a candidate is still there. */
+export { Connection } from './Connection.tsx';
+export { examStartText, FIRST_REPLY_TARGET_MS, QueueList, type QueueListProps } from './QueueList.tsx';

@@ -1,4 +1,7 @@
-/** @module Agent presence: online or away, kept fresh by the console's live line; silent for 2 minutes counts as gone. */
+/**
+ * @module Agent presence: online or away, kept fresh by the console's live line; an online agent whose
+ * last console closed is gone at once, and one silent for 2 minutes (a console that died) counts as gone.
+ */
 import type { AgentPresence, PresenceStatus } from '@lifeline/protocol';
 import type { Database } from '../db/index.ts';
 
@@ -6,7 +9,7 @@ import type { Database } from '../db/index.ts';
 export const PRESENCE_FRESH_SECONDS = 120;
 
 /** Whether a presence row was refreshed recently enough to count: the one rule routing and the console both use. */
-const FRESH_SQL = `updated_at > now() - interval '${PRESENCE_FRESH_SECONDS} seconds'`;
+export const FRESH_SQL = `updated_at > now() - interval '${PRESENCE_FRESH_SECONDS} seconds'`;
 
 export async function setPresence(db: Database, agentId: string, status: PresenceStatus): Promise<void> {
   await db.query(`insert into agent_presence (agent_id, status, updated_at) values ($1, $2, now()) on conflict (agent_id) do update set status = $2, updated_at = now()`, [agentId, status]);
@@ -29,6 +32,14 @@ export async function readPresence(db: Database, agentId: string): Promise<Agent
   );
   if (!row) return 'offline';
   return row.status === 'away' || row.fresh ? row.status : 'offline';
+}
+
+/**
+ * The agent's last console closed: an `online` is gone now, not two minutes later (new conversations
+ * then become tickets and waits are not promised on their account). An `away` stays, as the agent chose.
+ */
+export async function leavePresence(db: Database, agentId: string): Promise<void> {
+  await db.query(`delete from agent_presence where agent_id = $1 and status = 'online'`, [agentId]);
 }
 
 export async function onlineAgents(db: Database): Promise<string[]> {

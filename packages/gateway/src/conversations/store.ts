@@ -9,6 +9,7 @@ export type { ConversationDetail, QueueItem } from '@lifeline/protocol';
 import type { Database, Queryable } from '../db/index.ts';
 import { enqueueWebhook, type WebhookTarget } from '../webhooks/index.ts';
 import { QUEUE_ORDER_SQL } from './queue.ts';
+import { readWaitBasis, staffingSql, waitParameters, waitSql, type AgentCapacity, type WaitBasis } from './wait.ts';
 
 type EventBody = ConversationEvent extends infer E ? (E extends ConversationEvent ? Omit<E, 'seq' | 'at'> : never) : never;
 
@@ -18,7 +19,12 @@ interface ConversationRow extends Record<string, unknown> {
   status: ConversationView['status'];
   ticket: string | null;
   created_at: Date | string;
+  /** The place and the wait the candidate was last told (announcePositions). */
+  last_position: number | null;
+  last_wait: number | null;
 }
+
+const VIEW_COLUMNS = 'id, candidate_id, status, ticket, created_at, last_position, last_wait';
 
 interface MessageRow extends Record<string, unknown> {
   id: string;
@@ -31,15 +37,20 @@ interface MessageRow extends Record<string, unknown> {
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
-/** A chat takes about 4 minutes of an agent's time when four run at once: one a minute per place, until history says better. */
-const SECONDS_PER_PLACE = 60;
-const estimatedWait = (position: number) => position * SECONDS_PER_PLACE;
-
 export interface StoreOptions {
   webhooks?: readonly WebhookTarget[];
   /** Whether someone can answer now (within hours, an agent online); otherwise a new conversation is a ticket. */
   staffed?: () => Promise<boolean>;
+  /** The queues an online agent serves and the chats it holds at once, for the expected waits (default: tier 1, 4). */
+  capacityOf?: AgentCapacity;
+  /** Whether the candidate has an event stream open now (the hub knows); default: not known, so false. */
+  candidateConnected?: (conversationId: string) => boolean;
+  /** After the waiting candidates were told their places and waits (anything cached from them is old). */
+  onAnnounced?: () => void;
 }
+
+/** Agents hold up to four chats at once unless their account says otherwise (the support targets). */
+export const DEFAULT_CAPACITY = 4;
 
 /** Crockford base 32 without I, L, O, U: a ticket reference read out on the phone is not misheard. */
 const TICKET_SYMBOLS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -48,6 +59,11 @@ const newTicket = () => `T-${Array.from({ length: 6 }, () => TICKET_SYMBOLS[rand
 export class ConversationStore {
   private readonly webhooks: readonly WebhookTarget[];
   private readonly staffed: () => Promise<boolean>;
+  private readonly capacityOf: AgentCapacity;
+  private readonly connected: (conversationId: string) => boolean;
+  private readonly onAnnounced: () => void;
+  /** What the last announcement's waits stood on: the sweep announces only when it has changed. */
+  private lastBasis: string | undefined;
 
   constructor(
     private readonly db: Database,
@@ -57,11 +73,15 @@ export class ConversationStore {
   ) {
     this.webhooks = options.webhooks ?? [];
     this.staffed = options.staffed ?? (async () => true);
+    this.capacityOf = options.capacityOf ?? (() => ({ role: 'agent', capacity: DEFAULT_CAPACITY }));
+    this.connected = options.candidateConnected ?? (() => false);
+    this.onAnnounced = options.onAnnounced ?? (() => {});
   }
 
   /**
    * The candidate's conversation for this key, created if it is new; `created` says which. Outside hours
-   * or with no agent online it is a ticket, with a short reference the candidate keeps.
+   * or with no agent online it is a ticket, with a short reference the candidate keeps. A new one in the
+   * queue is told its place (and everyone behind it theirs) before the answer, so the answer says the same.
    */
   async create(claims: CandidateClaims, idempotencyKey: string, context: SessionContext): Promise<{ conversation: ConversationView; created: boolean }> {
     const id = randomUUID().replaceAll('-', '');
@@ -76,13 +96,15 @@ export class ConversationStore {
       );
       if (!row) return undefined;
       const summary = { conversationId: row.id, candidateId: claims.sub, examId: claims.exam.id, phase: claims.phase, ...(ticket ? { ticket } : {}) };
+      await audit(tx, candidateActor(claims.sub), 'escalate', row.id, { candidate: claims.name, exam: claims.exam.name, phase: claims.phase, ...(ticket ? { ticket } : {}) });
       await enqueueWebhook(tx, this.webhooks, 'conversation.created', summary);
       if (!ticket) return { row, event: undefined };
       await enqueueWebhook(tx, this.webhooks, 'ticket.created', summary);
       return { row, event: await appendEvent(tx, row.id, { type: 'ticket_created', ticket }) };
     });
     if (result?.event) this.onEvent(result.row.id, result.event);
-    const row = result?.row ?? (await this.db.query<ConversationRow>('select id, candidate_id, status, ticket, created_at from conversations where candidate_id = $1 and idempotency_key = $2', [claims.sub, idempotencyKey]))[0]!;
+    if (result && !ticket) await this.announcePositions();
+    const row = (await this.db.query<ConversationRow>(`select ${VIEW_COLUMNS} from conversations where candidate_id = $1 and idempotency_key = $2`, [claims.sub, idempotencyKey]))[0]!;
     return { conversation: await this.view(row), created: result !== undefined };
   }
 
@@ -92,12 +114,12 @@ export class ConversationStore {
   }
 
   async listFor(candidateId: string): Promise<ConversationView[]> {
-    const rows = await this.db.query<ConversationRow>('select id, candidate_id, status, ticket, created_at from conversations where candidate_id = $1 order by created_at desc limit 20', [candidateId]);
+    const rows = await this.db.query<ConversationRow>(`select ${VIEW_COLUMNS} from conversations where candidate_id = $1 order by created_at desc limit 20`, [candidateId]);
     return Promise.all(rows.map((row) => this.view(row)));
   }
 
   async get(conversationId: string): Promise<ConversationView | undefined> {
-    const row = (await this.db.query<ConversationRow>('select id, candidate_id, status, ticket, created_at from conversations where id = $1', [conversationId]))[0];
+    const row = (await this.db.query<ConversationRow>(`select ${VIEW_COLUMNS} from conversations where id = $1`, [conversationId]))[0];
     return row && this.view(row);
   }
 
@@ -162,7 +184,8 @@ export class ConversationStore {
     const waiting = await this.db.query<QueueRow>(`select ${columns} from conversations where status = 'queued' and queue = any($1) order by ${QUEUE_ORDER_SQL}`, [queues]);
     const mine = await this.db.query<QueueRow>(`select ${columns} from conversations where status = 'assigned' and agent_id = $1 order by assigned_at`, [agent.id]);
     const tickets = await this.db.query<QueueRow>(`select ${columns} from conversations where status = 'ticket' order by created_at limit 200`);
-    return { waiting: waiting.map(toQueueItem), mine: mine.map(toQueueItem), tickets: tickets.map(toQueueItem) };
+    const item = (row: QueueRow) => this.toQueueItem(row);
+    return { waiting: waiting.map(item), mine: mine.map(item), tickets: tickets.map(item) };
   }
 
   /**
@@ -200,7 +223,7 @@ export class ConversationStore {
     await audit(this.db, agent.id, 'open', conversationId, {});
     const messages = await this.db.query<MessageRow & { private: boolean }>('select id, client_message_id, author, name, text, private, created_at from messages where conversation_id = $1 order by created_at, id', [conversationId]);
     return {
-      ...toQueueItem(row),
+      ...this.toQueueItem(row),
       context: parseJson(row.context) as SessionContext,
       messages: messages.map((m) => ({ ...toMessage(m), private: m.private })),
       csat: row.csat_score === null ? undefined : { score: row.csat_score, ...(row.csat_comment ? { comment: row.csat_comment } : {}) },
@@ -223,7 +246,7 @@ export class ConversationStore {
         return { message: toMessage(existing), created: false, event: undefined };
       }
       const message = toMessage(inserted[0]);
-      await audit(tx, agent.id, isPrivate ? 'note' : 'message', conversationId, { messageId: message.id });
+      await audit(tx, agent.id, isPrivate ? 'note' : 'message', conversationId, { excerpt: excerpt(text) });
       // A private note is stored and audited, never put on the candidate's stream.
       return { message, created: true, event: isPrivate ? undefined : await appendEvent(tx, conversationId, { type: 'message', message }) };
     });
@@ -284,12 +307,13 @@ export class ConversationStore {
   }
 
   /** The candidate's rating, once, after the conversation is closed. */
-  async rate(conversationId: string, score: number, comment: string | undefined): Promise<'rated' | 'not_closed' | 'already_rated'> {
+  async rate(conversationId: string, candidateId: string, score: number, comment: string | undefined): Promise<'rated' | 'not_closed' | 'already_rated'> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query<{ status: string; agent_id: string | null }>('select status, agent_id from conversations where id = $1 for update', [conversationId]);
       if (row?.status !== 'closed') return 'not_closed';
       const updated = await tx.query(`update conversations set csat_score = $2, csat_comment = $3 where id = $1 and csat_score is null returning id`, [conversationId, score, comment ?? null]);
       if (!updated.length) return 'already_rated';
+      await audit(tx, candidateActor(candidateId), 'rate', conversationId, { score, ...(comment ? { comment: excerpt(comment) } : {}) });
       await enqueueWebhook(tx, this.webhooks, 'csat.submitted', { conversationId, agentId: row.agent_id, score, ...(comment ? { comment } : {}) });
       return 'rated';
     });
@@ -303,12 +327,16 @@ export class ConversationStore {
       [limit],
     );
     return rows.map((row) => ({
-      ...toQueueItem(row),
+      ...this.toQueueItem(row),
       resolution: row.resolution ?? undefined,
       csat: row.csat_score === null ? undefined : { score: row.csat_score, ...(row.csat_comment ? { comment: row.csat_comment } : {}) },
       closedAt: iso(row.closed_at),
       closedBy: row.agent_id ?? undefined,
     }));
+  }
+
+  private toQueueItem(row: QueueRow): QueueItem {
+    return queueItemOf(row, this.connected(row.id));
   }
 
   /** The events after `afterSeq`, in order: what a stream resuming from `Last-Event-ID` missed. */
@@ -317,10 +345,21 @@ export class ConversationStore {
     return rows.map((row) => (typeof row.payload === 'string' ? (JSON.parse(row.payload) as ConversationEvent) : row.payload));
   }
 
+  /** A queued conversation says what its stream last said (announcePositions), so the two never disagree. */
   private async view(row: ConversationRow): Promise<ConversationView> {
     if (row.status !== 'queued') return { id: row.id, status: row.status, ...(row.ticket ? { ticket: row.ticket } : {}) };
-    const position = (await this.positions()).get(row.id) ?? 1;
-    return { id: row.id, status: row.status, position, estimatedWaitSeconds: estimatedWait(position) };
+    const position = row.last_position ?? (await this.positions()).get(row.id) ?? 1;
+    return { id: row.id, status: row.status, position, ...(row.last_position !== null && row.last_wait !== null ? { estimatedWaitSeconds: row.last_wait } : {}) };
+  }
+
+  /**
+   * What no event announces: an agent's presence going stale (a console that died), history ageing
+   * out of the window. Two small reads; the queue is ranked again only when they differ from the last
+   * announcement's, so a quiet sweep costs the message path nothing.
+   */
+  async announceIfStaffingChanged(): Promise<void> {
+    const basis = await readWaitBasis(this.db, this.capacityOf);
+    if (JSON.stringify(basis) !== this.lastBasis) await this.announcePositions(basis);
   }
 
   /** Every waiting conversation's place in its queue, most urgent first (queue.ts). */
@@ -332,29 +371,38 @@ export class ConversationStore {
   }
 
   /**
-   * Tells each waiting candidate whose place changed (after a new arrival, a take, a transfer): one
-   * statement ranks the queue, bumps the changed conversations' seq and writes their queue_update events.
+   * Tells each waiting candidate whose place or expected wait changed (after an arrival, a take, a
+   * transfer, a close, an agent coming or going): one statement ranks the queue, estimates each wait
+   * (wait.ts), bumps the changed conversations' seq and writes their queue_update events, with no
+   * `estimatedWaitSeconds` when there is none to promise.
    */
-  async announcePositions(): Promise<void> {
+  async announcePositions(known?: WaitBasis): Promise<void> {
+    const basis = known ?? (await readWaitBasis(this.db, this.capacityOf));
+    this.lastBasis = JSON.stringify(basis);
     const rows = await this.db.transaction((tx) =>
       tx.query<{ conversation_id: string; payload: ConversationEvent | string }>(
-        `with ranked as (
-           select id, row_number() over (partition by queue order by ${QUEUE_ORDER_SQL}) as position from conversations where status = 'queued'
+        `with staffing as (${staffingSql(1)}), ranked as (
+           select id, queue, row_number() over (partition by queue order by ${QUEUE_ORDER_SQL}) as position from conversations where status = 'queued'
+         ), estimated as (
+           select r.id, r.position, ${waitSql('r.position', 's.slots', 's.free', '$4::float8')} as wait
+           from ranked r left join staffing s on s.queue = r.queue
          ), changed as (
-           update conversations c set last_position = r.position, last_seq = c.last_seq + 1
-           from ranked r where c.id = r.id and c.last_position is distinct from r.position
-           returning c.id, c.last_seq, r.position
+           update conversations c set last_position = e.position, last_wait = e.wait, last_seq = c.last_seq + 1
+           from estimated e where c.id = e.id and (c.last_position is distinct from e.position or c.last_wait is distinct from e.wait)
+           returning c.id, c.last_seq, e.position, e.wait
          )
          insert into events (conversation_id, seq, type, payload)
          select id, last_seq, 'queue_update', jsonb_build_object(
            'type', 'queue_update', 'seq', last_seq,
            'at', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-           'position', position, 'estimatedWaitSeconds', position * ${SECONDS_PER_PLACE})
+           'position', position) || case when wait is null then '{}'::jsonb else jsonb_build_object('estimatedWaitSeconds', wait) end
          from changed
          returning conversation_id, payload`,
+        waitParameters(basis),
       ),
     );
     for (const row of rows) this.onEvent(row.conversation_id, typeof row.payload === 'string' ? (JSON.parse(row.payload) as ConversationEvent) : row.payload);
+    this.onAnnounced();
   }
 }
 
@@ -401,7 +449,7 @@ interface QueueRow extends Record<string, unknown> {
 
 const parseJson = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value);
 
-function toQueueItem(row: QueueRow): QueueItem {
+function queueItemOf(row: QueueRow, candidateConnected: boolean): QueueItem {
   const context = parseJson(row.context) as SessionContext;
   const question = context.entries.find((entry) => entry.type === 'question');
   return {
@@ -416,8 +464,16 @@ function toQueueItem(row: QueueRow): QueueItem {
     createdAt: iso(row.created_at),
     firstQuestion: question?.type === 'question' ? question.text : undefined,
     checksCode: context.checks?.code,
+    candidateConnected,
   };
 }
+
+/** The audit log's actor for a candidate's own doings (escalating, rating): agents' ids never start so. */
+const candidateActor = (candidateId: string) => `candidate:${candidateId}`;
+
+/** Enough of a message for the audit log to say which one it was, in words rather than an id. */
+const EXCERPT_LENGTH = 80;
+const excerpt = (text: string) => (text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : text);
 
 /** Who did what to which conversation: leads read it in the console. */
 async function audit(db: Queryable, actor: string, action: string, conversationId: string | null, detail: Record<string, unknown>): Promise<void> {

@@ -18,6 +18,6 @@ it('creates missing parent folders, migrates once, and keeps the data across a r
   await first.close();
   const again = await openDatabase({ dataDir });
   expect(await again.query('select actor, action from audit_log')).toEqual([{ actor: 'test', action: 'reopen' }]);
-  expect((await again.query<{ version: number }>('select version from schema_migrations order by version')).map((r) => r.version)).toEqual([1, 2, 3]);
+  expect((await again.query<{ version: number }>('select version from schema_migrations order by version')).map((r) => r.version)).toEqual([1, 2, 3, 4]);
   await again.close();
 });

@@ -110,4 +110,14 @@ export const MIGRATIONS: Migration[] = [
       "alter table webhook_outbox add column target text not null default ''",
     ],
   },
+  {
+    version: 4,
+    name: 'expected waits: the wait last told, recent handling times',
+    statements: [
+      // The expected wait the candidate was last told (null: none promised), so a change is sent once.
+      'alter table conversations add column last_wait integer',
+      // The last closed conversations, read for the handling time behind every estimate.
+      "create index conversations_closed on conversations (closed_at) where status = 'closed'",
+    ],
+  },
 ];

@@ -44,13 +44,22 @@ export interface TestGatewayOptions {
   staffed?: boolean;
   config?: Record<string, unknown>;
   webhookIntervalMs?: number;
+  /** How long a closed console's agent stays online (default: the gateway's 5 s). */
+  leaveGraceMs?: number;
+  /** How often the gateway looks for staffing that changed without an event (default: its 30 s). */
+  waitSweepMs?: number;
 }
 
 export async function testGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lifeline-gateway-'));
   const postgres = process.env.LIFELINE_TEST_POSTGRES ? await freshPostgres(process.env.LIFELINE_TEST_POSTGRES) : undefined;
   const config = resolveConfig({ port: 0, dataDir, ...(postgres ? { databaseUrl: postgres.url } : {}), auth: { issuer: ISSUER, audience: AUDIENCE, secret: SECRET }, corsOrigins: [EXAM_ORIGIN], agents: options.agents ?? [], ...options.config });
-  const gateway = await startGateway(config, { ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}), ...(options.webhookIntervalMs ? { webhookIntervalMs: options.webhookIntervalMs } : {}) });
+  const gateway = await startGateway(config, {
+    ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+    ...(options.webhookIntervalMs ? { webhookIntervalMs: options.webhookIntervalMs } : {}),
+    ...(options.leaveGraceMs !== undefined ? { leaveGraceMs: options.leaveGraceMs } : {}),
+    ...(options.waitSweepMs !== undefined ? { waitSweepMs: options.waitSweepMs } : {}),
+  });
   if (options.staffed ?? true) await setPresence(gateway.db, 'desk', 'online');
   return {
     ...gateway,
@@ -125,42 +134,73 @@ export interface SseEvent {
 
 /** Reads SSE frames from a response until `done` says it has enough (or the time runs out). */
 export async function readSse(response: Response, done: (events: SseEvent[]) => boolean, timeoutMs = 5000): Promise<{ events: SseEvent[]; raw: string }> {
+  const follower = followSse(response);
+  try {
+    await follower.until(done, timeoutMs);
+    return { events: follower.events, raw: follower.raw };
+  } finally {
+    await follower.close();
+  }
+}
+
+/**
+ * Follows an SSE response: `until` reads on until its test holds on every frame so far (or the time runs
+ * out, and then resolves all the same: the assertions after it say what was missing), and can be asked again.
+ */
+export function followSse(response: Response) {
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   const events: SseEvent[] = [];
-  let raw = '';
   let buffer = '';
-  const timer = setTimeout(() => void reader.cancel(), timeoutMs);
-  try {
-    while (!done(events)) {
-      const { value, done: ended } = await reader.read();
-      if (ended) break;
-      raw += value;
-      buffer += value;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const frame = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event: SseEvent = {};
-        for (const line of frame.split('\n')) {
-          const [field, ...rest] = line.split(':');
-          const value = rest.join(':').replace(/^ /, '');
-          if (field === '') event.comment = value;
-          else if (field === 'id' || field === 'event' || field === 'data') event[field] = value;
+  let ended = false;
+  // A read that lost the race to the deadline is still the next chunk: the next `until` waits for it.
+  let pending: ReturnType<typeof reader.read> | undefined;
+  const state = { events, raw: '' };
+  return {
+    get events() {
+      return state.events;
+    },
+    get raw() {
+      return state.raw;
+    },
+    async until(done: (events: SseEvent[]) => boolean, timeoutMs = 5000): Promise<SseEvent[]> {
+      const deadline = Date.now() + timeoutMs;
+      while (!done(events) && !ended) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), Math.max(0, deadline - Date.now()))));
+        pending ??= reader.read();
+        const next = await Promise.race([pending, late]).finally(() => clearTimeout(timer));
+        if (next === 'late') break;
+        pending = undefined;
+        if (next.done) {
+          ended = true;
+          break;
         }
-        events.push(event);
+        state.raw += next.value;
+        buffer += next.value;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event: SseEvent = {};
+          for (const line of frame.split('\n')) {
+            const [field, ...rest] = line.split(':');
+            const value = rest.join(':').replace(/^ /, '');
+            if (field === '') event.comment = value;
+            else if (field === 'id' || field === 'event' || field === 'data') event[field] = value;
+          }
+          events.push(event);
+        }
       }
-    }
-  } finally {
-    clearTimeout(timer);
-    await reader.cancel().catch(() => undefined);
-  }
-  return { events, raw };
+      return events;
+    },
+    close: () => reader.cancel().catch(() => undefined),
+  };
 }
 
 /** A signed-in console: its cookie and CSRF token on every request. */
 export async function signIn(gatewayUrl: string, agentId: string, password = AGENT_PASSWORD) {
   const response = await fetch(`${gatewayUrl}/console/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ agentId, password }) });
-  if (response.status !== 200) return { response, request: undefined };
+  if (response.status !== 200) return { response, request: undefined, cookie: undefined };
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { csrf } = (await response.json()) as { csrf: string };
   const request = (route: string, init: { method?: string; body?: unknown; csrf?: string | null } = {}) =>
@@ -169,5 +209,12 @@ export async function signIn(gatewayUrl: string, agentId: string, password = AGE
       headers: { cookie, 'content-type': 'application/json', ...(init.csrf === null ? {} : { 'x-csrf-token': init.csrf ?? csrf }) },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     });
-  return { response, request };
+  return { response, request, cookie };
+}
+
+/** The console's live line of a signed-in agent, open until `close()`: its frames as they come. */
+export async function openConsoleLine(gatewayUrl: string, cookie: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${gatewayUrl}/console/api/events`, { headers: { cookie, accept: 'text/event-stream' }, signal: controller.signal });
+  return { response, close: () => controller.abort() };
 }
