@@ -89,7 +89,7 @@ it('finds the answered ticket in a new tab, and marks the launcher for a reply t
   await talkToAPerson(first, QUESTION);
   await first.getByRole('button', { name: 'Send and talk to a person' }).click();
   const ticketLine = first.locator('.chat .status[role=status]');
-  await expect.poll(() => ticketLine.textContent()).toMatch(/ticket T-[0-9A-Z]{6}/);
+  await expect.poll(() => ticketLine.textContent()).toMatch(/ticket T-[0-9A-Z]{6}/i);
   const ticket = /T-[0-9A-Z]{6}/.exec((await ticketLine.textContent()) ?? '')![0];
   await first.close();
 

@@ -5,12 +5,16 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDemo, type RunningDemo } from '../../examples/serve.ts';
 import { strings as en } from '../../packages/widget/src/i18n/en.ts';
 import { checksStrings } from '../../packages/widget/src/checks/i18n/en.ts';
 import { launchChromium } from '../browser/harness.ts';
 import { ask, hostProblems, openPage, openPanel, waitForWidget, type WatchedPage } from './driver.ts';
+
+// Each test loads the exam page in a fresh browser context; on a busy two-core machine that alone can take
+// most of the default 30 s, so the ceiling is higher (nothing here waits for time: every step waits for an event).
+vi.setConfig({ testTimeout: 90_000 });
 
 let demo: RunningDemo;
 let browser: Browser;

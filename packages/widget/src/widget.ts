@@ -710,8 +710,9 @@ export class LifelineWidget implements LifelineApi {
 
   private focusInside(): void {
     const target = this.shadow.querySelector<HTMLElement>(this.reading ? '.article h3' : this.showing ? '.body h3' : '#lifeline-question');
-    // While a chunk loads, the view's own heading is not there yet: the panel's is.
-    (target ?? this.shadow.querySelector<HTMLElement>('#lifeline-title'))?.focus();
+    // While a chunk loads, the view's own heading is not there yet: the panel's is. The view keeps its own
+    // scroll (the chat opens at the first unread message): focus does not move it.
+    (target ?? this.shadow.querySelector<HTMLElement>('#lifeline-title'))?.focus({ preventScroll: true });
   }
 
   // --- events and errors ---

@@ -101,6 +101,12 @@ export class ChatFlow implements ChatModel {
   private agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
   /** The chat was on screen at the last render: coming back to it opens at the first unread message. */
   private onScreen = false;
+  /**
+   * What came while the candidate was away, as seqs (after the last read, up to the last there when they
+   * came back to the chat): marked in the view while the chat stays on screen, so the launcher's count can
+   * clear at once and the candidate still sees what they missed.
+   */
+  private missed: [after: number, upTo: number] = [0, 0];
   private settings: ChatConfig | undefined;
   private readonly cueTitle = titleCue(document);
   private focusNext: string | undefined;
@@ -245,6 +251,7 @@ export class ChatFlow implements ChatModel {
   /** The chat view, or nothing until its words have loaded. */
   view(ui: UiStrings): ComponentChild {
     this.follow();
+    if (!this.onScreen) this.missed = [this.session?.seen ?? 0, this.lastSeq];
     return this.strings ? h(ChatView, { flow: this, strings: this.strings, ui }) : null;
   }
 
@@ -269,9 +276,9 @@ export class ChatFlow implements ChatModel {
     }
   }
 
-  /** The first agent message the candidate has not had on screen (the view marks it, to open there). */
-  isUnread(item: LogItem): boolean {
-    return item.seq > (this.session?.seen ?? 0) && item.message?.author === 'agent';
+  /** An agent message that came while the candidate was away from the chat (the view marks it; coming back opens at the first). */
+  isUnread(item: LogItem, [after, upTo] = this.missed): boolean {
+    return item.seq > after && item.seq <= upTo && item.message?.author === 'agent';
   }
 
   /** After setLocale, the new language's words follow (for the view, and for the marker while the view is not shown). */
@@ -299,7 +306,7 @@ export class ChatFlow implements ChatModel {
       session.seen = this.lastSeq;
       this.save();
     }
-    const count = session ? this.log.filter((item) => this.isUnread(item)).length : 0;
+    const count = session ? this.log.filter((item) => this.isUnread(item, [session.seen ?? 0, Infinity])).length : 0;
     const text = count ? format(count > 1 ? this.strings!.unreadMany : this.strings!.unreadOne, { count: String(count) }) : '';
     this.marker.show(count, text, this.locale);
     if (this.settings?.titleCue !== false) this.cueTitle(count);

@@ -6,6 +6,7 @@
 export const CHAT_CSS = `
 .chat .log{list-style:none;margin:12px 0;padding:0}
 .when{font-size:13px;color:var(--muted)}
+.chat .unread{border-left:4px solid var(--primary)}
 .note{align-self:center;text-align:center;color:var(--muted);font-size:13px}
 .shared dt{font-weight:700;margin-top:8px}.shared dd{margin:2px 0 0;overflow-wrap:anywhere}
 .say{position:sticky;bottom:-16px;margin:12px -16px -16px}
