@@ -2,8 +2,10 @@
  * @module `npm run screenshots`: the README's pictures of the widget (English, Spanish, dark,
  * 320 px wide) and of "Check my setup" (all passing; camera and microphone failing on a black video
  * and a silent input; a dark room and a faint microphone; the summary a Linux visitor to the demo
- * sees; English and Spanish, light and dark, wide and narrow), taken in headless Chromium on the
- * demo's example pages, with the demo's own checks config, into docs/screenshots/.
+ * sees; English and Spanish, light and dark, wide and narrow), and of the panel under real conditions
+ * (folded down over the exam, asking for a person, the bar saying who is answering, a chat that came back
+ * after a reload), taken in headless Chromium on the demo's example pages, with the demo's own checks
+ * config and gateway, into docs/screenshots/.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,7 @@ import type { BrowserContextOptions } from 'playwright-core';
 import { launchChromium } from '../tests/browser/harness.ts';
 import { examPage, failingMediaFlags, FAKE_MEDIA, roomMediaFlags, runChecks, type Visitor } from '../tests/checks/driver.ts';
 import { ask, openPage, openPanel } from '../tests/widget/driver.ts';
+import { chatLines, signInToConsole, talkToAPerson } from '../tests/chat/driver.ts';
 import { startDemo } from './serve.ts';
 
 const OUT = 'docs/screenshots';
@@ -92,4 +95,57 @@ try {
 } finally {
   await rm(media, { recursive: true, force: true });
   await demo.close();
+}
+
+// The panel under real conditions, with the demo's gateway and console (the build above is reused).
+const withGateway = await startDemo({ skipBuild: true, gateway: {} });
+const conditionsBrowser = await launchChromium();
+try {
+  const shoot = async (page: import('playwright-core').Page, file: string, problems: string[]) => {
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: `${OUT}/${file}` });
+    if (problems.length) throw new Error(`${file}: ${problems.join('; ')}`);
+    console.log(`${OUT}/${file}`);
+  };
+  // Nobody at the console yet: the bar says so, with the support hours.
+  for (const [file, question, options] of [
+    ['handover-en.png', 'I want to talk to a real person', {}],
+    ['handover-es-dark-320px.png', 'quiero hablar con una persona', { locale: 'es-ES', colorScheme: 'dark' as const, ...NARROW }],
+  ] as const) {
+    const { page, problems } = await openPage(conditionsBrowser, `${withGateway.url}exam-page/`, { viewport: { width: 1100, height: 760 }, ...options });
+    await openPanel(page);
+    await page.locator('.people p').waitFor();
+    await ask(page, question);
+    await shoot(page, file, problems);
+    await page.context().close();
+  }
+  // Folded down: the exam's "Next question" is free, the help goes on.
+  {
+    const { page, problems } = await openPage(conditionsBrowser, `${withGateway.url}exam-page/`, { viewport: { width: 1280, height: 800 } });
+    await openPanel(page);
+    await ask(page, 'my webcam is not working');
+    await page.locator('.min-btn').click();
+    await shoot(page, 'minimised.png', problems);
+    await page.context().close();
+  }
+  // An agent answers, the candidate reloads in panic: the chat comes back as it was.
+  const agent = await signInToConsole(await (await conditionsBrowser.newContext({ viewport: { width: 1280, height: 800 } })).newPage(), withGateway.gateway!.url, 'agent');
+  const { page, problems } = await openPage(conditionsBrowser, `${withGateway.url}exam-page/`, { viewport: { width: 1100, height: 760 } });
+  await openPanel(page);
+  await page.locator('.people p').waitFor();
+  await shoot(page, 'people-answering-en.png', problems);
+  await talkToAPerson(page, 'the proctor asked me to show my desk, how do I turn the camera around');
+  await page.getByRole('button', { name: 'Send and talk to a person' }).click();
+  await agent.locator('[data-conversation]').first().getByRole('button', { name: /^Take the conversation with / }).click();
+  const reply = agent.getByLabel(/^Reply to /);
+  await reply.fill('Hello, I am Sam. Tilt your laptop screen slowly so the camera sweeps the desk; the proctor can see it.');
+  await reply.press('Enter');
+  await page.locator('.chat .log li.msg.bot').waitFor();
+  await page.reload();
+  await page.locator('.chat .log li.msg.bot').waitFor();
+  if ((await chatLines(page)).length < 2) throw new Error('reload-resumed.png: the chat did not come back');
+  await shoot(page, 'reload-resumed.png', problems);
+} finally {
+  await conditionsBrowser.close();
+  await withGateway.close();
 }

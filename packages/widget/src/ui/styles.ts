@@ -21,7 +21,7 @@ export const PANEL_CSS = `
 h2{flex:1;margin:0;font:inherit;font-size:17px;font-weight:700}
 .icon-btn{display:inline-flex;align-items:center;justify-content:center;width:40px;height:40px;border-radius:20px;border:0;background:transparent;color:inherit;cursor:pointer;font:inherit;font-size:22px;line-height:1}
 .icon-btn:hover{background:rgba(127,127,127,.25)}
-.people{display:flex;align-items:center;gap:8px;padding:8px 16px;border-bottom:1px solid var(--line);background:var(--card);font-size:13px}.people p{flex:1;margin:0}
+.people{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:8px 16px;border-bottom:1px solid var(--line);background:var(--card);font-size:13px}.people p{flex:1 1 180px;margin:0}
 .body{flex:1;overflow-y:auto;padding:16px;overscroll-behavior:contain}
 .log{display:flex;flex-direction:column;gap:12px}
 .msg{max-width:92%;padding:10px 12px;border-radius:12px;overflow-wrap:anywhere}

@@ -51,7 +51,7 @@ export const chatStrings: ChatStrings = {
   unreadOne: '1 new message from your support agent',
   answeringNow: 'People are answering now.',
   answeringWait: 'People are answering now: about {minutes} min to wait.',
-  nobodyNow: 'No one is answering right now. You can still write: the reply will appear here.',
+  nobodyNow: 'No one is answering now; write anyway, the reply will come here.',
   hours: 'Support hours: {hours}.',
   unreadMany: '{count} new messages from your support agent',
 };

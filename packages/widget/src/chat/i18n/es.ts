@@ -51,7 +51,7 @@ export const chatStrings: ChatStrings = {
   unreadOne: '1 mensaje nuevo de su agente de soporte',
   answeringNow: 'Hay personas atendiendo ahora.',
   answeringWait: 'Hay personas atendiendo ahora: unos {minutes} min de espera.',
-  nobodyNow: 'Ahora no hay nadie atendiendo. Puede escribir igualmente: la respuesta aparecerá aquí.',
+  nobodyNow: 'Ahora no atiende nadie; escriba igualmente, la respuesta llegará aquí.',
   hours: 'Horario de atención: {hours}.',
   unreadMany: '{count} mensajes nuevos de su agente de soporte',
 };
