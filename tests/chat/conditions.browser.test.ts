@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../../examples/serve.ts';
 import { chatStrings as en } from '../../packages/widget/src/chat/i18n/en.ts';
 import { launchChromium } from '../browser/harness.ts';
+import { axeViolations } from '../widget/driver.ts';
 import { chatLines, escalate, signInToConsole } from './driver.ts';
 
 let demo: RunningDemo;
@@ -91,6 +92,7 @@ it('keeps "Talk to a person" in reach and says whether people are answering, the
   const candidate = await candidatePage();
   // The lead's console is open: people are answering (the gateway has no handling times yet to give a wait).
   await expect.poll(() => people(candidate)).toMatch(/^People are answering now/);
+  expect(await axeViolations(candidate)).toEqual([]);
   await candidate.locator('#lifeline-question').fill('the exam froze and nothing clicks');
   await candidate.locator('#lifeline-question').press('Enter');
   await candidate.locator('.answer').first().waitFor();
