@@ -6,35 +6,20 @@
  * that goes off by itself.
  */
 import { writeFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startDemo, type RunningDemo } from '../../examples/serve.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { chatStrings as en } from '../../packages/widget/src/chat/i18n/en.ts';
-import { launchChromium } from '../browser/harness.ts';
+import { demoPages } from '../widget/demo-pages.ts';
 import { axeViolations } from '../widget/driver.ts';
 import { chatLines, escalate, signInToConsole } from './driver.ts';
 
-let demo: RunningDemo;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const desk = demoPages({ gateway: true });
 /** Console errors and warnings, and uncaught errors, of the candidate's pages. */
 const problems: string[] = [];
 
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo({ skipBuild: true, gateway: {} }), launchChromium()]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await demo?.close();
-});
-
+/** A page in a browser of its own (one candidate, or one agent). */
 async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'en-US' });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  return page;
+  return (await desk.newContext({ viewport })).newPage();
 }
 
 /** The exam page of a new candidate (a browser of its own), the panel open; `sound` turns the chime on. */
@@ -52,10 +37,10 @@ async function candidatePage(options: { sound?: boolean } = {}): Promise<Page> {
       return start.apply(this, args);
     };
   });
-  await page.goto(`${demo.url}exam-page/`);
+  await page.goto(`${desk.demo.url}exam-page/`);
   if (options.sound) {
     // The exam page's own init, with the chime turned on (a later init is merged over the first).
-    await page.evaluate((url) => (window as unknown as { Lifeline(...args: unknown[]): void }).Lifeline('init', { kbUrl: '/kb/', chat: { url, sound: true } }), demo.gateway!.url);
+    await page.evaluate((url) => (window as unknown as { Lifeline(...args: unknown[]): void }).Lifeline('init', { kbUrl: '/kb/', chat: { url, sound: true } }), desk.demo.gateway!.url);
   }
   await page.locator('.root .launcher').click();
   await page.locator('#lifeline-question').waitFor();
@@ -88,7 +73,7 @@ function inView(page: Page, selector: string): Promise<boolean> {
 const people = (page: Page) => page.locator('.people p').textContent();
 
 it('keeps "Talk to a person" in reach and says whether people are answering, then keeps the chat across a reload', async () => {
-  const lead = await signInToConsole(await newPage(), demo.gateway!.url, 'lead');
+  const lead = await signInToConsole(await newPage(), desk.demo.gateway!.url, 'lead');
   const candidate = await candidatePage();
   // The lead's console is open: people are answering (the gateway has no handling times yet to give a wait).
   await expect.poll(() => people(candidate)).toMatch(/^People are answering now/);
@@ -119,7 +104,7 @@ it('keeps "Talk to a person" in reach and says whether people are answering, the
 }, 120_000);
 
 it('opens at the first message the candidate has not read, and at the rating once the agent has closed', async () => {
-  const agent = await signInToConsole(await newPage(), demo.gateway!.url, 'agent');
+  const agent = await signInToConsole(await newPage(), desk.demo.gateway!.url, 'agent');
   const candidate = await candidatePage();
   await escalate(candidate, 'my ID photo was rejected three times, what now');
   await takeAndSay(agent, 'my ID photo was rejected', 'Hello, I am Sam.');
@@ -150,7 +135,7 @@ it('opens at the first message the candidate has not read, and at the rating onc
 }, 120_000);
 
 it('chimes when an agent writes behind the closed panel, with sound: true', async () => {
-  const agent = await signInToConsole(await newPage(), demo.gateway!.url, 'agent');
+  const agent = await signInToConsole(await newPage(), desk.demo.gateway!.url, 'agent');
   const candidate = await candidatePage({ sound: true });
   await escalate(candidate, 'is a calculator allowed in the chemistry exam');
   await takeAndSay(agent, 'calculator allowed', 'Hello, let me check.');
@@ -163,7 +148,7 @@ it('chimes when an agent writes behind the closed panel, with sound: true', asyn
 }, 120_000);
 
 it('drops the agent\'s "typing…" when no renewal comes', async () => {
-  const agent = await signInToConsole(await newPage(), demo.gateway!.url, 'agent');
+  const agent = await signInToConsole(await newPage(), desk.demo.gateway!.url, 'agent');
   const candidate = await candidatePage();
   await escalate(candidate, 'my second screen will not turn off');
   await takeAndSay(agent, 'second screen', 'Hello.');

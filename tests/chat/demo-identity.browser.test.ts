@@ -4,31 +4,12 @@
  * phase `during`, as a platform's would; a reload keeps the candidate (the same `sub`, no 403) and its
  * chat, and the agent sees the candidate connected, gone, and back; a second tab is the same candidate.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startDemo, type RunningDemo } from '../../examples/serve.ts';
-import { launchChromium } from '../browser/harness.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { demoPages } from '../widget/demo-pages.ts';
 import { escalate, signInToConsole } from './driver.ts';
 
-let demo: RunningDemo;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo({ skipBuild: true, gateway: {} }), launchChromium()]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await demo?.close();
-});
-
-async function newContext(viewport = { width: 1280, height: 800 }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, locale: 'en-US' });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  return context;
-}
+const desk = demoPages({ gateway: true });
 
 /** The candidate id in the token the demo keeps for this browser. */
 const candidateId = (page: Page) =>
@@ -39,9 +20,9 @@ const candidateId = (page: Page) =>
   });
 
 it('names the exam page’s exam and phase, keeps the candidate and its chat across a reload and a tab, and shows the agent whether they are there', async () => {
-  const agent = await signInToConsole(await (await newContext()).newPage(), demo.gateway!.url, 'agent');
+  const agent = await signInToConsole(await (await desk.newContext()).newPage(), desk.demo.gateway!.url, 'agent');
 
-  const candidateContext = await newContext({ width: 1100, height: 900 });
+  const candidateContext = await desk.newContext({ viewport: { width: 1100, height: 900 } });
   const candidate = await candidateContext.newPage();
   const refused: string[] = [];
   const tokensAsked: string[] = [];
@@ -49,7 +30,7 @@ it('names the exam page’s exam and phase, keeps the candidate and its chat acr
     if (response.status() === 403) refused.push(response.url());
     if (response.url().endsWith('/v1/anonymous-token') && response.request().method() === 'POST') tokensAsked.push(response.url());
   });
-  await candidate.goto(`${demo.url}exam-page/`);
+  await candidate.goto(`${desk.demo.url}exam-page/`);
   await candidate.locator('.root .launcher').click();
   await escalate(candidate, 'the proctor asked me to juggle three oranges, is that allowed');
   const sub = await candidateId(candidate);
@@ -68,7 +49,7 @@ it('names the exam page’s exam and phase, keeps the candidate and its chat acr
 
   // Back in a new tab of the same browser: the same candidate, without asking for a token, and its chat.
   const back = await candidateContext.newPage();
-  await back.goto(`${demo.url}exam-page/`);
+  await back.goto(`${desk.demo.url}exam-page/`);
   await expect.poll(() => candidateId(back)).toBe(sub);
   await back.locator('.root .launcher').click();
   await back.locator('#lifeline-question').fill('are you still there?');

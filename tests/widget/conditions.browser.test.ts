@@ -4,27 +4,18 @@
  * the exam timer and "Next question" under the panel, a pasted wall of text.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startDemo, type RunningDemo } from '../../examples/serve.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, vi } from 'vitest';
 import { strings as en } from '../../packages/widget/src/i18n/en.ts';
 import { checksStrings } from '../../packages/widget/src/checks/i18n/en.ts';
-import { launchChromium } from '../browser/harness.ts';
-import { ask, hostProblems, openPage, openPanel, waitForWidget, type WatchedPage } from './driver.ts';
+import { demoPages } from './demo-pages.ts';
+import { ask, openPanel, waitForWidget } from './driver.ts';
 
 // Each test loads the exam page in a fresh browser context; on a busy two-core machine that alone can take
 // most of the default 30 s, so the ceiling is higher (nothing here waits for time: every step waits for an event).
 vi.setConfig({ testTimeout: 90_000 });
 
-let demo: RunningDemo;
-let browser: Browser;
-const pages: WatchedPage[] = [];
-
-async function visit(path: string, options: Parameters<typeof openPage>[2] = {}): Promise<Page> {
-  const watched = await openPage(browser, `${demo.url}${path}`, options);
-  pages.push(watched);
-  return watched.page;
-}
+const { visit, allProblems } = demoPages();
 
 const CHUNKS = 'dist/widget/chunks';
 
@@ -59,16 +50,6 @@ function hitAt(page: Page, selector: string): Promise<string> {
 function overlaps(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
-
-beforeAll(async () => {
-  demo = await startDemo({ skipBuild: true });
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
 
 describe('the widget when the network drops', () => {
   it('opens the steps and the checks offline, once the panel has been open', async () => {
@@ -166,7 +147,6 @@ describe('a pasted wall of text', () => {
 });
 
 it('left no console errors, page errors or host errors on any page', async () => {
-  const all = await Promise.all(pages.map(async ({ page, problems }) => [...problems, ...(page.isClosed() ? [] : await hostProblems(page))]));
   // Offline on purpose, the browser logs the fetches that failed; the page itself logs nothing else.
-  expect(all.flat().filter((line) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|could not be loaded|\[Lifeline\] (kb|checks)\.load_failed/.test(line))).toEqual([]);
+  expect((await allProblems()).filter((line) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|could not be loaded|\[Lifeline\] (kb|checks)\.load_failed/.test(line))).toEqual([]);
 });

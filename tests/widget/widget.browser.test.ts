@@ -3,11 +3,10 @@
  * serves: answers from the evaluation sets, keyboard only, reload, axe-core, strict CSP, hostile CSS.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo, type RunningDemo } from '../../examples/serve.ts';
-import { launchChromium } from '../browser/harness.ts';
-import { ask, axeViolations, hostProblems, openPage, openPanel, pixelDiff, waitForWidget, type WatchedPage } from './driver.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoPages } from './demo-pages.ts';
+import { ask, axeViolations, hostProblems, openPanel, pixelDiff, waitForWidget } from './driver.ts';
 
 interface EvalQuestion {
   q: string;
@@ -43,25 +42,7 @@ async function expectRightTitles(page: Page, locale: string, count: number): Pro
   }
 }
 
-let demo: RunningDemo;
-let browser: Browser;
-const pages: WatchedPage[] = [];
-
-async function visit(path: string, options: Parameters<typeof openPage>[2] = {}): Promise<Page> {
-  const watched = await openPage(browser, `${demo.url}${path}`, options);
-  pages.push(watched);
-  return watched.page;
-}
-
-beforeAll(async () => {
-  demo = await startDemo({ skipBuild: true });
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const { visit, allProblems } = demoPages();
 
 describe('the widget on the example pages', () => {
   it('answers 10 English questions from the evaluation set with the right article titles', async () => {
@@ -147,8 +128,9 @@ describe('the widget on the example pages', () => {
 
   it('looks the same on the hostile-CSS page as on the plain one', async () => {
     const shots: Buffer[] = [];
+    let page: Page | undefined;
     for (const path of ['strict-csp/', 'hostile-css/']) {
-      const page = await visit(path);
+      page = await visit(path);
       await openPanel(page);
       await ask(page, 'my webcam is not working');
       // Inside the panel and the launcher: their rounded corners and shadows show each page's own background.
@@ -160,9 +142,8 @@ describe('the widget on the example pages', () => {
       shots.push(await page.screenshot({ clip: { x: launcher.x + 24, y: launcher.y + 6, width: launcher.width - 48, height: launcher.height - 12 } }));
     }
     if (process.env.LIFELINE_SHOTS) shots.forEach((shot, i) => writeFileSync(`${process.env.LIFELINE_SHOTS}/hostile-${i}.png`, shot));
-    const page = pages.at(-1)!.page;
-    expect(await pixelDiff(page, shots[0]!, shots[2]!), 'panel').toEqual({ differing: 0, box: undefined, sameSize: true });
-    expect(await pixelDiff(page, shots[1]!, shots[3]!), 'launcher').toEqual({ differing: 0, box: undefined, sameSize: true });
+    expect(await pixelDiff(page!, shots[0]!, shots[2]!), 'panel').toEqual({ differing: 0, box: undefined, sameSize: true });
+    expect(await pixelDiff(page!, shots[1]!, shots[3]!), 'launcher').toEqual({ differing: 0, box: undefined, sameSize: true });
   });
 
   it('works as <lifeline-support> in the vite app that imports @lifeline/widget', async () => {
@@ -246,7 +227,6 @@ describe('the widget on the example pages', () => {
   });
 
   it('left no console errors, page errors or host errors on any page', async () => {
-    const all = await Promise.all(pages.map(async ({ page, problems }) => [...problems, ...(page.isClosed() ? [] : await hostProblems(page))]));
-    expect(all.flat()).toEqual([]);
+    expect(await allProblems()).toEqual([]);
   });
 });
