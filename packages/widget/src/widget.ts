@@ -629,20 +629,25 @@ export class LifelineWidget implements LifelineApi {
       }),
     choose: (id) => this.guard(() => this.choose(id)),
     read: (id) => this.guard(() => this.read(id)),
+    // From an article: back to what it was opened from (the conversation, or the checks' results). From a
+    // view whose code could not load: to the conversation.
     back: () =>
       this.guard(() => {
-        this.reading = this.retryLoad = undefined;
+        this.retryLoad = undefined;
+        if (!this.reading) return this.flowHost.leave();
+        this.reading = undefined;
         this.saveView();
-        this.flowHost.leave();
+        this.render();
+        this.focusInside();
       }),
     rate: (id, helpful) => this.guard(() => this.rate(id, helpful)),
     escalate: () => this.guard(() => this.escalate()),
     retry: () => this.guard(this.reload),
+    // The button stays where it is, in the header, and keeps the focus.
     minimise: () =>
       this.guard(() => {
         this.minimised = !this.minimised;
         this.render();
-        this.shadow.querySelector<HTMLElement>('.min-btn')?.focus();
       }),
     checks: (only) => this.guard(() => this.runChecks(only ? { only: [only] } : undefined)),
     warm: () => this.guard(() => void this.ensureKnowledge()),

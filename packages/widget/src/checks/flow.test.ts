@@ -381,6 +381,18 @@ describe('the summary of a finished run', () => {
     expect(items[0]!.querySelector('button')?.textContent).toContain(strings.howToFix);
   });
 
+  it('goes back from a fix\'s article to the results, the run kept', async () => {
+    stubScreen();
+    const mounted = await ready();
+    mounted.widget.runChecks({ only: ['screen', 'browser'] });
+    await waitFor(() => expect(mounted.details('checks')).toHaveLength(1));
+    fireEvent.click(mounted.shadow.querySelector<HTMLElement>('.check[data-check=browser] button')!);
+    await waitFor(() => expect(mounted.shadow.querySelector('.article h3')).not.toBeNull());
+    fireEvent.click(mounted.shadow.querySelector<HTMLElement>('.article .back')!);
+    await waitFor(() => expect(mounted.shadow.querySelector('.checks .summary')).not.toBeNull());
+    expect([...mounted.shadow.querySelectorAll<HTMLElement>('.check')].map((item) => item.dataset.status)).toEqual(['fail', 'pass']);
+  });
+
   it('says everything passed, first, when nothing needs attention', async () => {
     stubScreen();
     const mounted = await ready();
