@@ -462,7 +462,7 @@ export class ChatFlow implements ChatModel {
           this.typing = false;
           this.announcement = format(strings.said, { name: message.name ?? this.agent ?? strings.agent, text: message.text });
           // Heard only when it is not seen: the panel closed, or the exam in front of this tab.
-          if (this.settings?.sound && (document.hidden || !this.root.querySelector('.chat')) && event.seq > (this.session?.seen ?? 0)) chime();
+          if (this.settings?.sound && (document.hidden || !this.onScreen) && event.seq > (this.session?.seen ?? 0)) chime();
         }
         break;
       }

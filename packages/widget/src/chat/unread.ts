@@ -74,12 +74,12 @@ export function titleCue(doc: Document): (count: number) => void {
     doc.title = title;
     cued = wanted && title;
   };
-  doc.addEventListener('visibilitychange', apply);
   return (unread) => {
     count = unread;
     apply();
-    if (!unread && doc.visibilityState !== 'hidden') doc.removeEventListener('visibilitychange', apply);
-    else doc.addEventListener('visibilitychange', apply);
+    // Only a count has to follow the tab going to the background and back; 0 (and dispose) leaves nothing behind.
+    if (unread) doc.addEventListener('visibilitychange', apply);
+    else doc.removeEventListener('visibilitychange', apply);
   };
 }
 
