@@ -6,6 +6,6 @@
  * moves the choice only for colors near that point, where both contrast alike.
  */
 export function readableOn(hex: string): string {
-  const [r = 0, g = 0, b = 0] = [1, 3, 5].map((i) => (parseInt(hex.slice(i, i + 2), 16) / 255) ** 2.2);
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.19 ? '#ffffff' : '#111111';
+  const luminance = [0.2126, 0.7152, 0.0722].reduce((sum, weight, i) => sum + weight * (parseInt(hex.slice(2 * i + 1, 2 * i + 3), 16) / 255) ** 2.2, 0);
+  return luminance < 0.19 ? '#ffffff' : '#111111';
 }
